@@ -1,0 +1,31 @@
+// The course, in order: the one place lesson ids, slugs, titles, parts and file names are written.
+// Every path (lesson folder, learner file, grader, hints, solution, wrong answers) is derived from
+// an entry by harness/catalog.ts; nothing else repeats them. Ids are stable: never renumber.
+
+export interface LessonEntry {
+  /** Two digits, stable forever; the course order. */
+  readonly id: string
+  /** Folder-name part after the id: lessons/<id>-<slug>/. */
+  readonly slug: string
+  readonly title: string
+  /** The part of the course it belongs to (see the README's path). */
+  readonly part: string
+  /** The learner's file in the lesson folder; the solution has the same name. */
+  readonly component: string
+}
+
+export const PARTS = [
+  'Tour',
+  "I. The cluster's memory",
+  'II. The API server',
+  'III. Client machinery',
+  'IV. Scheduling',
+  'V. Controllers',
+  'VI. The node',
+  'VII. Networking',
+  'Capstone',
+] as const
+
+export const lessons: readonly LessonEntry[] = [
+  { id: '00', slug: 'tour', title: 'A tour: the reconcile step', part: 'Tour', component: 'reconcile.ts' },
+]
