@@ -4,13 +4,14 @@
 // Node without tsx's loader, which keeps a grade close to the cost of a bare `vitest run`
 // (measured by `npm run bench -- grade-overhead`). Vitest itself compiles the TypeScript it runs.
 //
-// argv: <grader file> <run|watch> [poll]. Messages to the parent (IPC):
+// argv: <grader file> <run|watch> <learner file> [poll]. Messages to the parent (IPC):
 //   { type: 'run-start' }
 //   { type: 'result', tests: [{ name, status, message }], errors: [string] }
 //   { type: 'output', text }   what the learner's code printed, capped
 import { startVitest } from 'vitest/node'
 
-const [graderFile, mode = 'run', poll] = process.argv.slice(2)
+const [graderFile, mode = 'run', learnerFile, poll] = process.argv.slice(2)
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const send = (message) => process.send?.(message)
 const OUTPUT_CAP = 4000
 let outputBudget = OUTPUT_CAP
@@ -63,6 +64,8 @@ const vitest = await startVitest(
     reporters: [reporter],
     // The parent enforces the real time limit (it can interrupt a loop; vitest cannot).
     testTimeout: 0,
+    // A save of the learner's file re-runs the grader, however the grader imported it.
+    watchTriggerPatterns: learnerFile ? [{ pattern: new RegExp(`${escape(learnerFile)}$`), testsToRun: () => graderFile }] : [],
   },
   poll ? { server: { watch: { usePolling: true, interval: 200 } } } : {},
 )

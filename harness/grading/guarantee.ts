@@ -79,7 +79,7 @@ export function guarantee<T>(
     if (error instanceof Counterexample) body = error.scenario
     else if (error instanceof LearnerFault) body = `${error.message}\n\nThe situation:\n${indent(describe(input))}`
     else body = `The grader itself failed (please report this): ${String(error)}\n\nThe situation:\n${indent(describe(input))}`
-    const replay = `npm run lesson -- grade ${settings.lessonId ?? '<lesson>'} --seed ${settings.seed}`
+    const replay = `${settings.replay ?? `npm run lesson -- grade ${settings.lessonId ?? '<lesson>'}`} --seed ${settings.seed}`
     const shrunk = details.numShrinks > 0 ? ` · shrunk ${details.numShrinks} times` : ''
     throw new GuaranteeFailure(`${body}\n\nseed ${settings.seed}${shrunk} · replay: ${replay}`)
   })

@@ -12,6 +12,8 @@ export interface GradingSettings {
   readonly progressFile: string | undefined
   /** An absolute path that replaces the learner's file (verify and bench grade solutions this way). */
   readonly implPath: string | undefined
+  /** The command that re-runs this grade, to which `--seed N` is added. */
+  readonly replay: string | undefined
 }
 
 export const DEFAULT_SEED = 42
@@ -29,5 +31,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): GradingSetti
     lessonId: env.KUBEPARTS_LESSON || undefined,
     progressFile: env.KUBEPARTS_PROGRESS_FILE || undefined,
     implPath: env.KUBEPARTS_IMPL || undefined,
+    replay: env.KUBEPARTS_REPLAY || undefined,
   }
 }

@@ -1,0 +1,15 @@
+// `verify` over every lesson, as part of `npm test`: each starter fails its grader, each solution
+// passes, each known wrong answer is rejected, and each lesson has all its parts.
+import { describe, expect, test } from 'vitest'
+import { LESSONS } from './catalog.ts'
+import { DEFAULT_SEED } from './grading/settings.ts'
+import { verifyLesson } from './verify.ts'
+
+describe('verify', () => {
+  for (const lesson of LESSONS) {
+    test(`lesson ${lesson.id} ${lesson.slug}: starter fails, solution passes, wrong answers are rejected`, async () => {
+      const check = await verifyLesson(lesson, DEFAULT_SEED)
+      expect(check.problems).toEqual([])
+    })
+  }
+})
