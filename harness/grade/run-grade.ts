@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ROOT, abs, type Lesson } from '../catalog.ts'
+import { takePrewarmed } from './prewarm.mjs'
 import { typeErrors } from './typecheck.ts'
 
 export type TestStatus = 'passed' | 'failed' | 'not started' | 'timed out' | 'skipped'
@@ -67,6 +68,13 @@ export function childEnv(lesson: Lesson, options: GradeOptions, progressFile: st
 
 export function spawnGrader(lesson: Lesson, mode: 'run' | 'watch', env: NodeJS.ProcessEnv, poll = false): ChildProcess {
   const args = [lesson.graderFile, mode, lesson.learnerFile, ...(poll ? ['poll'] : [])]
+  // A process started in standby by harness/launch.mjs has vitest loaded already: hand it the job.
+  const standby = mode === 'run' ? takePrewarmed() : undefined
+  if (standby) {
+    const unset = Object.keys(process.env).filter((key) => !(key in env))
+    standby.send({ type: 'start', args, env, unset })
+    return standby
+  }
   return fork(abs('harness/grade/vitest-child.mjs'), args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] })
 }
 

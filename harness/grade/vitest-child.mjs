@@ -4,13 +4,12 @@
 // Node without tsx's loader, which keeps a grade close to the cost of a bare `vitest run`
 // (measured by `npm run bench -- grade-overhead`). Vitest itself compiles the TypeScript it runs.
 //
-// argv: <grader file> <run|watch> <learner file> [poll]. Messages to the parent (IPC):
+// argv: <grader file> <run|watch> <learner file> [poll], or `standby`: load vitest at once and wait
+// for { type: 'start', args, env } (harness/grade/prewarm.mjs starts one while tsx is still
+// loading the harness). Messages to the parent (IPC):
 //   { type: 'run-start' }
 //   { type: 'result', tests: [{ name, status, message }], errors: [string] }
 //   { type: 'output', text }   what the learner's code printed, capped
-import { startVitest } from 'vitest/node'
-
-const [graderFile, mode = 'run', learnerFile, poll] = process.argv.slice(2)
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const send = (message) => process.send?.(message)
 const OUTPUT_CAP = 4000
@@ -52,24 +51,40 @@ const reporter = {
   },
 }
 
-const vitest = await startVitest(
-  'test',
-  [graderFile],
-  {
-    watch: mode === 'watch',
-    config: false,
-    include: ['lessons/**/grade.test.ts'],
-    pool: 'threads',
-    isolate: false,
-    reporters: [reporter],
-    // The parent enforces the real time limit (it can interrupt a loop; vitest cannot).
-    testTimeout: 0,
-    // A save of the learner's file re-runs the grader, however the grader imported it.
-    watchTriggerPatterns: learnerFile ? [{ pattern: new RegExp(`${escape(learnerFile)}$`), testsToRun: () => graderFile }] : [],
-  },
-  poll ? { server: { watch: { usePolling: true, interval: 200 } } } : {},
-)
-if (mode !== 'watch') {
-  await vitest?.close()
-  process.exit(0)
+async function grade([graderFile, mode = 'run', learnerFile, poll], { startVitest }) {
+  const vitest = await startVitest(
+    'test',
+    [graderFile],
+    {
+      watch: mode === 'watch',
+      config: false,
+      include: ['lessons/**/grade.test.ts'],
+      pool: 'threads',
+      isolate: false,
+      reporters: [reporter],
+      // The parent enforces the real time limit (it can interrupt a loop; vitest cannot).
+      testTimeout: 0,
+      // A save of the learner's file re-runs the grader, however the grader imported it.
+      watchTriggerPatterns: learnerFile ? [{ pattern: new RegExp(`${escape(learnerFile)}$`), testsToRun: () => graderFile }] : [],
+    },
+    poll ? { server: { watch: { usePolling: true, interval: 200 } } } : {},
+  )
+  if (mode !== 'watch') {
+    await vitest?.close()
+    process.exit(0)
+  }
+  }
+
+const argv = process.argv.slice(2)
+if (argv[0] === 'standby') {
+  const loading = import('vitest/node')
+  // A standby process nobody claimed goes away with its parent.
+  process.on('disconnect', () => process.exit(0))
+  process.once('message', async (message) => {
+    for (const key of message.unset ?? []) delete process.env[key]
+    Object.assign(process.env, message.env)
+    await grade(message.args, await loading)
+  })
+} else {
+  await grade(argv, await import('vitest/node'))
 }

@@ -1,0 +1,180 @@
+// The embedded, in-memory KeyValueStore: the MVCC store, its watches and its leases wired
+// together behind the async interface, as etcd's server wires mvcc, the watchable store and the
+// lessor (server/etcdserver/server.go, apply/). Deterministic: time is the injected Clock's, and
+// every request runs to completion, in call order, before its promise settles.
+import type { Clock } from '../sim/clock.ts'
+import type { KeyValueStore } from './kv.ts'
+import { StoreError } from './errors.ts'
+import { compareKeys } from './keys.ts'
+import { MvccStore } from './kvstore.ts'
+import { DEFAULT_MIN_LEASE_TTL_SECONDS, Lessor } from './lessor.ts'
+import { DEFAULT_MAX_TXN_OPS } from './txn-check.ts'
+import { applyTxn, type Applied } from './txn-apply.ts'
+import { WatchableStore, type ListenerErrorHandler } from './watchable-store.ts'
+import type {
+  CompactResponse,
+  DeleteRangeRequest,
+  DeleteRangeResponse,
+  PutRequest,
+  PutResponse,
+  RangeRequest,
+  RangeResponse,
+  ResponseOp,
+  TxnRequest,
+  TxnResponse,
+} from './requests.ts'
+import type { Watch, WatchListener, WatchRequest } from './watch-messages.ts'
+import type {
+  LeaseGrantRequest,
+  LeaseGrantResponse,
+  LeaseKeepAliveResponse,
+  LeaseLeasesResponse,
+  LeaseRevokeResponse,
+  LeaseTimeToLiveRequest,
+  LeaseTimeToLiveResponse,
+} from './lease-messages.ts'
+
+export interface MemoryStoreOptions {
+  readonly clock: Clock
+  /** Shortest lease TTL granted, in seconds (etcd's default: 2). */
+  readonly minLeaseTtlSeconds?: number
+  /** Most ops per list in a txn (etcd's --max-txn-ops, default 128). */
+  readonly maxTxnOps?: number
+  /**
+   * Called when a watch listener throws; the watch is canceled first. Default: rethrow the error
+   * outside the store (on a microtask), so it is reported and the store's own state stays sound.
+   */
+  readonly onListenerError?: ListenerErrorHandler
+}
+
+export class MemoryStore implements KeyValueStore {
+  readonly #mvcc: MvccStore
+  readonly #watches: WatchableStore
+  readonly #lessor: Lessor
+  readonly #maxTxnOps: number
+  #closed = false
+
+  constructor(options: MemoryStoreOptions) {
+    this.#lessor = new Lessor({
+      clock: options.clock,
+      minTtlSeconds: options.minLeaseTtlSeconds ?? DEFAULT_MIN_LEASE_TTL_SECONDS,
+      // One revision for all of a lease's keys, however many (no --max-txn-ops limit inside the server).
+      deleteKeys: (keys) => this.#apply({ success: keys.map((key) => ({ type: 'deleteRange', key })) }, Infinity),
+    })
+    this.#mvcc = new MvccStore(this.#lessor)
+    this.#watches = new WatchableStore(this.#mvcc, options.onListenerError ?? rethrowLater)
+    this.#maxTxnOps = options.maxTxnOps ?? DEFAULT_MAX_TXN_OPS
+  }
+
+  /** The current revision, for tests and tools (clients read it from response headers). */
+  get revision(): number {
+    return this.#mvcc.currentRevision
+  }
+
+  /** The last compacted revision, 0 if never compacted. */
+  get compactRevision(): number {
+    return this.#mvcc.compactRevision
+  }
+
+  async range(request: RangeRequest): Promise<RangeResponse> {
+    return only(this.#run({ success: [{ type: 'range', ...request }] }), 'range')
+  }
+
+  async put(request: PutRequest): Promise<PutResponse> {
+    return only(this.#run({ success: [{ type: 'put', ...request }] }), 'put')
+  }
+
+  async deleteRange(request: DeleteRangeRequest): Promise<DeleteRangeResponse> {
+    return only(this.#run({ success: [{ type: 'deleteRange', ...request }] }), 'deleteRange')
+  }
+
+  async txn(request: TxnRequest): Promise<TxnResponse> {
+    return this.#run(request)
+  }
+
+  async compact(revision: number): Promise<CompactResponse> {
+    this.#open()
+    if (!Number.isSafeInteger(revision)) throw new StoreError('invalid-argument', `revision ${revision}`)
+    this.#mvcc.compact(revision)
+    return { header: this.#header() }
+  }
+
+  async watch(request: WatchRequest, listener: WatchListener): Promise<Watch> {
+    this.#open()
+    if (request.startRevision !== undefined && !Number.isSafeInteger(request.startRevision)) {
+      throw new StoreError('invalid-argument', `startRevision ${request.startRevision}`)
+    }
+    return this.#watches.create(request, listener)
+  }
+
+  async leaseGrant(request: LeaseGrantRequest): Promise<LeaseGrantResponse> {
+    this.#open()
+    const lease = this.#lessor.grant(request.id ?? 0, request.ttl)
+    return { header: this.#header(), id: lease.id, ttl: lease.ttlSeconds }
+  }
+
+  async leaseRevoke(id: number): Promise<LeaseRevokeResponse> {
+    this.#open()
+    this.#lessor.revoke(id)
+    return { header: this.#header() }
+  }
+
+  async leaseKeepAlive(id: number): Promise<LeaseKeepAliveResponse> {
+    this.#open()
+    const header = this.#header() // taken before the renew, as etcd does
+    return { header, id, ttl: this.#lessor.renew(id) }
+  }
+
+  async leaseTimeToLive(request: LeaseTimeToLiveRequest): Promise<LeaseTimeToLiveResponse> {
+    this.#open()
+    const lease = this.#lessor.lookup(request.id)
+    if (lease === undefined) return { header: this.#header(), id: request.id, ttl: -1, grantedTtl: 0, keys: [] }
+    const keys = request.keys ? [...lease.keys].sort(compareKeys) : []
+    return { header: this.#header(), id: lease.id, ttl: this.#lessor.remainingSeconds(lease), grantedTtl: lease.ttlSeconds, keys }
+  }
+
+  async leaseLeases(): Promise<LeaseLeasesResponse> {
+    this.#open()
+    return { header: this.#header(), leases: this.#lessor.leases().map((l) => ({ id: l.id })) }
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return
+    this.#closed = true
+    this.#lessor.stop()
+    this.#watches.closeAll()
+  }
+
+  #run(request: TxnRequest): TxnResponse {
+    this.#open()
+    return this.#apply(request, this.#maxTxnOps).response
+  }
+
+  #apply(request: TxnRequest, maxTxnOps: number): Applied {
+    const applied = applyTxn(this.#mvcc, request, { maxTxnOps, leaseExists: (id) => this.#lessor.has(id) })
+    if (applied.batch !== undefined) this.#watches.notify(applied.batch)
+    return applied
+  }
+
+  #header() {
+    return { revision: this.#mvcc.currentRevision }
+  }
+
+  #open(): void {
+    if (this.#closed) throw new StoreError('closed')
+  }
+}
+
+function only<T extends ResponseOp['type']>(response: TxnResponse, type: T): Omit<Extract<ResponseOp, { type: T }>, 'type'> {
+  const op = response.responses[0]
+  if (op === undefined || op.type !== type) throw new Error(`internal: expected a ${type} response`)
+  const { type: _, ...rest } = op as Extract<ResponseOp, { type: T }>
+  return rest
+}
+
+function rethrowLater(error: unknown): void {
+  queueMicrotask(() => {
+    throw error
+  })
+}
+
