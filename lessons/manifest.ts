@@ -28,4 +28,6 @@ export const PARTS = [
 
 export const lessons: readonly LessonEntry[] = [
   { id: '00', slug: 'tour', title: 'A tour: the reconcile step', part: 'Tour', component: 'reconcile.ts' },
+  { id: '05', slug: 'label-selectors', title: 'Label selectors: parse and match', part: 'II. The API server', component: 'selector.ts' },
+  { id: '08', slug: 'work-queue', title: 'The work queue: dedupe, dirty/processing, rate-limited retry', part: 'III. Client machinery', component: 'workqueue.ts' },
 ]

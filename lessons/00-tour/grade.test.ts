@@ -13,23 +13,36 @@ const spec: fc.Arbitrary<Spec> = fc.record({
   replicas: fc.integer({ min: 0, max: 3 }),
   labels: fc.dictionary(fc.constantFrom('app', 'tier'), fc.constantFrom('web', 'backend'), { noNullPrototype: true }),
 }, { noNullPrototype: true })
-const state: fc.Arbitrary<State> = fc.dictionary(fc.constantFrom(...names), spec, { maxKeys: names.length, noNullPrototype: true })
-
 interface World {
   readonly desired: State
   readonly observed: State
 }
-// Observed state is often desired state with a few edits, as it is in a real cluster.
-const world: fc.Arbitrary<World> = fc.oneof(
-  fc.record({ desired: state, observed: state }, { noNullPrototype: true }),
-  state.chain((desired) =>
-    fc.record({
-      desired: fc.constant(desired),
-      observed: fc.tuple(fc.subarray(Object.keys(desired)), state).map(([kept, extra]) => ({ ...extra, ...Object.fromEntries(kept.map((n) => [n, structuredClone(desired[n])])) })),
-    }),
-  ),
-  state.map((desired) => ({ desired, observed: structuredClone(desired) })),
+
+// Each name is independently desired or not, and observed as absent, identical, tweaked in one
+// field, or as something else entirely: "already matches" and "differs in one field" both come up
+// often, and shrinking drops the names a failure does not need.
+type Observed = 'absent' | 'same' | 'image' | 'replicas' | 'labels' | Spec
+const entry = fc.record(
+  { desired: fc.option(spec, { nil: undefined }), observed: fc.oneof({ withCrossShrink: true }, fc.constantFrom<Observed>('absent', 'same', 'image', 'replicas', 'labels'), spec) },
+  { noNullPrototype: true },
 )
+function tweak(s: Spec, field: 'image' | 'replicas' | 'labels'): Spec {
+  if (field === 'image') return { ...s, image: s.image === 'redis:7' ? 'nginx:1.27' : 'redis:7' }
+  if (field === 'replicas') return { ...s, replicas: s.replicas + 1 }
+  return { ...s, labels: { ...s.labels, app: s.labels.app === 'old' ? 'new' : 'old' } }
+}
+const world: fc.Arbitrary<World> = fc.tuple(...names.map(() => entry)).map((entries) => {
+  const desired: Record<string, Spec> = {}
+  const observed: Record<string, Spec> = {}
+  entries.forEach(({ desired: want, observed: seen }, i) => {
+    const name = names[i]
+    if (want) desired[name] = want
+    if (typeof seen === 'object') observed[name] = seen
+    else if (want && seen === 'same') observed[name] = structuredClone(want)
+    else if (want && seen !== 'absent' && seen !== 'same') observed[name] = tweak(want, seen)
+  })
+  return { desired, observed }
+})
 
 // Specs read as `nginx:1.27 ×3 {app=web}`, actions as `update web → nginx:1.27 ×3 {app=web}`.
 const showSpec = (s: Spec | undefined) =>
