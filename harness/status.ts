@@ -16,7 +16,13 @@ export function lessonRows(): { rows: LessonRow[]; progress: Progress; warning?:
   return { rows: LESSONS.map((lesson) => ({ lesson, status: statusOf(progress, lesson) })), progress, warning }
 }
 
-/** The lesson "continue" opens: the current one, else the first not passed. */
+/**
+ * The lesson "continue" opens: the current one while it is unfinished; once it passes, the next
+ * unfinished lesson after it (then any unfinished one); the first lesson for a newcomer.
+ */
 export function continueLesson(progress: Progress): Lesson {
-  return LESSONS.find((l) => l.id === progress.current) ?? LESSONS.find((l) => statusOf(progress, l) !== 'passed') ?? LESSONS[0]
+  const index = LESSONS.findIndex((l) => l.id === progress.current)
+  const unfinished = (l: Lesson) => statusOf(progress, l) !== 'passed'
+  if (index >= 0 && unfinished(LESSONS[index])) return LESSONS[index]
+  return LESSONS.slice(index + 1).find(unfinished) ?? LESSONS.find(unfinished) ?? LESSONS[Math.max(index, 0)]
 }

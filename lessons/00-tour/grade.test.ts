@@ -21,11 +21,15 @@ interface World {
 // Each name is independently desired or not, and observed as absent, identical, tweaked in one
 // field, or as something else entirely: "already matches" and "differs in one field" both come up
 // often, and shrinking drops the names a failure does not need.
-type Observed = 'absent' | 'same' | 'image' | 'replicas' | 'labels' | Spec
+type Observed = 'absent' | 'same' | 'reordered' | 'image' | 'replicas' | 'labels' | Spec
 const entry = fc.record(
-  { desired: fc.option(spec, { nil: undefined }), observed: fc.oneof({ withCrossShrink: true }, fc.constantFrom<Observed>('absent', 'same', 'image', 'replicas', 'labels'), spec) },
+  { desired: fc.option(spec, { nil: undefined }), observed: fc.oneof({ withCrossShrink: true }, fc.constantFrom<Observed>('absent', 'same', 'reordered', 'image', 'replicas', 'labels'), spec) },
   { noNullPrototype: true },
 )
+// The same spec written in another key order, as a spec read back from the API server may be.
+function reordered(s: Spec): Spec {
+  return { labels: Object.fromEntries(Object.entries(s.labels).reverse()), replicas: s.replicas, image: s.image }
+}
 function tweak(s: Spec, field: 'image' | 'replicas' | 'labels'): Spec {
   if (field === 'image') return { ...s, image: s.image === 'redis:7' ? 'nginx:1.27' : 'redis:7' }
   if (field === 'replicas') return { ...s, replicas: s.replicas + 1 }
@@ -39,7 +43,8 @@ const world: fc.Arbitrary<World> = fc.tuple(...names.map(() => entry)).map((entr
     if (want) desired[name] = want
     if (typeof seen === 'object') observed[name] = seen
     else if (want && seen === 'same') observed[name] = structuredClone(want)
-    else if (want && seen !== 'absent' && seen !== 'same') observed[name] = tweak(want, seen)
+    else if (want && seen === 'reordered') observed[name] = reordered(want)
+    else if (want && (seen === 'image' || seen === 'replicas' || seen === 'labels')) observed[name] = tweak(want, seen)
   })
   return { desired, observed }
 })
@@ -90,7 +95,11 @@ guarantee(
   (w) => {
     const actions = callReconcile(w)
     const needless = actions.find((a) => Object.hasOwn(w.desired, a.name) && Object.hasOwn(w.observed, a.name) && show(w.desired[a.name]) === show(w.observed[a.name]))
-    if (needless) return fail(scenario(w, `"${needless.name}" already matches, yet your code emits "${showAction(needless)}".`, actions))
+    if (needless) {
+      const [want, seen] = [JSON.stringify(w.desired[needless.name]), JSON.stringify(w.observed[needless.name])]
+      const order = want === seen ? '' : `\nThe two specs are equal, written with their keys in another order:\n  desired:  ${want}\n  observed: ${seen}`
+      return fail(scenario(w, `"${needless.name}" already matches, yet your code emits "${showAction(needless)}".${order}`, actions))
+    }
     return pass
   },
   { runs: 200, describe: describeWorld },
