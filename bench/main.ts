@@ -3,8 +3,10 @@
 import { parseArgs } from 'node:util'
 import type { Benchmark, Figure } from './figure.ts'
 import { gradeOverhead } from './grade-overhead.ts'
+import { storeThroughput } from './store-throughput.ts'
+import { storeVsEtcd } from './store-vs-etcd.ts'
 
-const benchmarks: readonly Benchmark[] = [gradeOverhead]
+const benchmarks: readonly Benchmark[] = [gradeOverhead, storeThroughput, storeVsEtcd]
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean', default: false } } })

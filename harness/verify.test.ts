@@ -5,7 +5,8 @@ import { LESSONS } from './catalog.ts'
 import { DEFAULT_SEED } from './grading/settings.ts'
 import { verifyLesson } from './verify.ts'
 
-describe('verify', () => {
+// Lessons run concurrently: their graders share verify's process pool (one grader per core).
+describe.concurrent('verify', () => {
   for (const lesson of LESSONS) {
     test(`lesson ${lesson.id} ${lesson.slug}: starter fails, solution passes, wrong answers are rejected`, async () => {
       const check = await verifyLesson(lesson, DEFAULT_SEED)

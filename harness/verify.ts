@@ -2,6 +2,7 @@
 // fails its grader, its solution passes, and every known wrong answer is rejected. Each problem is
 // stated with its fix.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
 import { abs, wrongAnswers, type Lesson } from './catalog.ts'
 import { grade, type GradeOutcome } from './grade/run-grade.ts'
@@ -80,29 +81,37 @@ export async function verifyLesson(lesson: Lesson, seed: number): Promise<Lesson
   return { lesson, problems, notes }
 }
 
-/** Graders run two at a time: these machines have two cores, and each grader is a process. */
-const CONCURRENCY = 2
+/**
+ * Graders run as many at a time as the machine has cores, across every lesson being verified (one
+ * pool for the whole process): each grader is a process of its own.
+ */
+const CONCURRENCY = Math.max(2, availableParallelism())
+let running = 0
+const waiting: Array<() => void> = []
 
-async function inPool<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length)
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++
-      results[i] = await work(items[i])
-    }
+async function slot<R>(work: () => Promise<R>): Promise<R> {
+  if (running >= CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve))
+  running++
+  try {
+    return await work()
+  } finally {
+    running--
+    waiting.shift()?.()
   }
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker))
-  return results
 }
 
-/** Check lessons one after another (each check already runs its graders in parallel). */
+function inPool<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  return Promise.all(items.map((item) => slot(() => work(item))))
+}
+
+/** Check lessons together (their graders share one pool), reporting each as it completes, in course order. */
 export async function verifyLessons(lessons: readonly Lesson[], seed: number, onDone?: (check: LessonCheck) => void): Promise<LessonCheck[]> {
+  const pending = lessons.map((lesson) => verifyLesson(lesson, seed))
   const results: LessonCheck[] = []
-  for (const lesson of lessons) {
-    const check = await verifyLesson(lesson, seed)
-    onDone?.(check)
-    results.push(check)
+  for (const check of pending) {
+    const done = await check
+    onDone?.(done)
+    results.push(done)
   }
   return results
 }

@@ -8,7 +8,7 @@ import { StoreError } from './errors.ts'
 import { compareKeys } from './keys.ts'
 import { MvccStore } from './kvstore.ts'
 import { DEFAULT_MIN_LEASE_TTL_SECONDS, Lessor } from './lessor.ts'
-import { DEFAULT_MAX_TXN_OPS } from './txn-check.ts'
+import { checkTxnRequest, DEFAULT_MAX_TXN_OPS } from './txn-check.ts'
 import { applyTxn, type Applied } from './txn-apply.ts'
 import { WatchableStore, type ListenerErrorHandler } from './watchable-store.ts'
 import type {
@@ -81,7 +81,14 @@ export class MemoryStore implements KeyValueStore {
   }
 
   async put(request: PutRequest): Promise<PutResponse> {
-    return only(this.#run({ success: [{ type: 'put', ...request }] }), 'put')
+    this.#open()
+    const txn: TxnRequest = { success: [{ type: 'put', ...request }] }
+    // A put on its own checks its lease before looking for the key (etcd's apply Put with no txn);
+    // inside a txn the key comes first (checkRequestPut). Shape errors come before either.
+    checkTxnRequest(txn, this.#maxTxnOps)
+    const lease = request.lease ?? 0
+    if (lease !== 0 && !this.#lessor.has(lease)) throw new StoreError('lease-not-found', `lease ${lease}`)
+    return only(this.#run(txn), 'put')
   }
 
   async deleteRange(request: DeleteRangeRequest): Promise<DeleteRangeResponse> {

@@ -35,7 +35,7 @@ export type WatchResponse =
       readonly header: ResponseHeader
     }
   | {
-      /** The store ended the watch; nothing follows. */
+      /** The store ended the watch; nothing follows. Canceled for compaction, header.revision is 0, as etcd sends it. */
       readonly type: 'canceled'
       readonly watchId: number
       readonly header: ResponseHeader

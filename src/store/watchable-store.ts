@@ -59,7 +59,8 @@ export class WatchableStore {
       this.#enqueue(watcher, {
         type: 'canceled',
         watchId: watcher.id,
-        header: { revision: current },
+        // etcd sends this response with no revision (syncWatchers' WatchResponse{WatchID, CompactRevision}), so header revision 0.
+        header: { revision: 0 },
         compactRevision: compacted,
         reason: `required revision ${watcher.startRevision} has been compacted (compacted at ${compacted})`,
       })
