@@ -43,6 +43,8 @@ export interface GradeOptions {
   readonly file?: string
   readonly timeoutS?: number
   readonly signal?: AbortSignal
+  /** Stop at the first failing guarantee (verify: a wrong answer needs only one). */
+  readonly bail?: boolean
 }
 
 /** Each guarantee should take well under a second; this is the time for the whole grader. */
@@ -55,6 +57,8 @@ interface ChildResult {
 
 export function childEnv(lesson: Lesson, options: GradeOptions, progressFile: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, KUBEPARTS_SEED: String(options.seed), KUBEPARTS_LESSON: lesson.id, KUBEPARTS_PROGRESS_FILE: progressFile }
+  if (options.bail) env.KUBEPARTS_BAIL = '1'
+  else delete env.KUBEPARTS_BAIL
   if (options.runs !== undefined) env.KUBEPARTS_RUNS = String(options.runs)
   else delete env.KUBEPARTS_RUNS
   const other = options.file !== undefined && options.file !== lesson.learnerFile

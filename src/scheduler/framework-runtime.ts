@@ -1,0 +1,205 @@
+// Runs a profile's plugins at each extension point. Mirrors frameworkImpl in
+// pkg/scheduler/framework/runtime/framework.go (RunPreFilterPlugins, RunFilterPlugins,
+// RunPreScorePlugins, RunScorePlugins, RunReservePluginsReserve, RunBindPlugins):
+//   - a PreFilter or PreScore Skip switches that plugin's Filter / Score off for the cycle;
+//   - PreFilter stops at the first UnschedulableAndUnresolvable or Error, keeps going after an
+//     Unschedulable, and intersects the node names plugins pin the pod to;
+//   - Filter stops at the first plugin that rejects the node, and that plugin's status is the
+//     node's status;
+//   - scores are normalized per plugin, must then lie in [0, 100], and are summed × weight.
+import type { Pod } from 'kubernetes-types/core/v1.js'
+import type { CycleState } from './cycle-state.ts'
+import {
+  isBindPlugin,
+  isFilterPlugin,
+  isPreFilterPlugin,
+  isPreScorePlugin,
+  isReservePlugin,
+  isScorePlugin,
+  maxNodeScore,
+  minNodeScore,
+  type BindPlugin,
+  type FilterPlugin,
+  type Handle,
+  type NodeScore,
+  type Plugin,
+  type PreFilterPlugin,
+  type PreScorePlugin,
+  type ReservePlugin,
+  type ScorePlugin,
+} from './framework.ts'
+import type { NodeInfo } from './node-info.ts'
+import type { Profile } from './profile.ts'
+import type { Registry } from './registry.ts'
+import type { Snapshot } from './snapshot.ts'
+import { errorStatus, isRejected, messageOf, success, unresolvable, type PluginStatus, type Status } from './status.ts'
+
+export interface PreFilterOutcome {
+  /** Success, or the status that rejects the pod before any node is tried (with its plugin). */
+  readonly status: Status
+  readonly plugin?: string
+  /** When set, only these nodes are evaluated; the rest are rejected for `pluginsWithNodes`. */
+  readonly nodeNames?: ReadonlySet<string>
+  readonly pluginsWithNodes: readonly string[]
+}
+
+export interface PluginScores {
+  readonly plugin: string
+  readonly weight: number
+  /** Per node, in the order of the nodes given: the raw score, then after NormalizeScore. */
+  readonly raw: readonly number[]
+  readonly normalized: readonly number[]
+}
+
+export type ScoreOutcome =
+  | { readonly ok: true; readonly totals: readonly NodeScore[]; readonly byPlugin: readonly PluginScores[] }
+  | { readonly ok: false; readonly status: Status; readonly plugin: string }
+
+export class Framework implements Handle {
+  readonly profile: Profile
+  readonly plugins: readonly Plugin[]
+  readonly preFilterPlugins: readonly PreFilterPlugin[]
+  readonly filterPlugins: readonly FilterPlugin[]
+  readonly preScorePlugins: readonly PreScorePlugin[]
+  readonly scorePlugins: readonly { readonly plugin: ScorePlugin; readonly weight: number }[]
+  readonly reservePlugins: readonly ReservePlugin[]
+  readonly bindPlugins: readonly BindPlugin[]
+  #snapshot: Snapshot | undefined
+
+  constructor(profile: Profile, registry: Registry) {
+    this.profile = profile
+    const plugins: Plugin[] = []
+    const weights = new Map<string, number>()
+    for (const entry of profile.plugins) {
+      const factory = registry[entry.name]
+      if (!factory) throw new Error(`plugin "${entry.name}" does not exist in the registry`)
+      plugins.push(factory(profile.pluginConfig?.[entry.name], this))
+      weights.set(entry.name, entry.weight ?? 1)
+    }
+    this.plugins = plugins
+    this.preFilterPlugins = plugins.filter(isPreFilterPlugin)
+    this.filterPlugins = plugins.filter(isFilterPlugin)
+    this.preScorePlugins = plugins.filter(isPreScorePlugin)
+    this.scorePlugins = plugins.filter(isScorePlugin).map((plugin) => ({ plugin, weight: weights.get(plugin.name) ?? 1 }))
+    this.reservePlugins = plugins.filter(isReservePlugin)
+    this.bindPlugins = plugins.filter(isBindPlugin)
+  }
+
+  /** The scheduling loop points the framework at the cycle's snapshot before running plugins. */
+  setSnapshot(snapshot: Snapshot): void {
+    this.#snapshot = snapshot
+  }
+
+  snapshot(): Snapshot {
+    if (!this.#snapshot) throw new Error('the framework has no snapshot: call setSnapshot first')
+    return this.#snapshot
+  }
+
+  runPreFilterPlugins(state: CycleState, pod: Pod, nodes: readonly NodeInfo[]): PreFilterOutcome {
+    let nodeNames: Set<string> | undefined
+    const pluginsWithNodes: string[] = []
+    let rejection: { status: Status; plugin: string } | undefined
+    for (const pl of this.preFilterPlugins) {
+      const result = pl.preFilter(state, pod, nodes)
+      const s = result.status
+      if (s.code === 'Skip') {
+        state.skipFilterPlugins.add(pl.name)
+        continue
+      }
+      if (s.code === 'UnschedulableAndUnresolvable') return { status: s, plugin: pl.name, pluginsWithNodes }
+      if (s.code === 'Unschedulable') {
+        rejection = { status: s, plugin: pl.name }
+        continue
+      }
+      if (s.code !== 'Success') return { status: errorStatus(`running PreFilter plugin "${pl.name}": ${messageOf(s)}`), plugin: pl.name, pluginsWithNodes }
+      if (result.nodeNames) {
+        pluginsWithNodes.push(pl.name)
+        nodeNames = nodeNames ? new Set([...nodeNames].filter((n) => result.nodeNames!.has(n))) : new Set(result.nodeNames)
+        if (nodeNames.size === 0) {
+          const message = pluginsWithNodes.length === 1 ? `node(s) didn't satisfy plugin ${pluginsWithNodes[0]}` : `node(s) didn't satisfy plugin(s) [${pluginsWithNodes.join(' ')}] simultaneously`
+          return { status: unresolvable(message), nodeNames, pluginsWithNodes }
+        }
+      }
+    }
+    if (rejection) return { ...rejection, nodeNames, pluginsWithNodes }
+    return { status: success, nodeNames, pluginsWithNodes }
+  }
+
+  /** The node's verdict: undefined when every filter passes, else the first plugin's rejection. */
+  runFilterPlugins(state: CycleState, pod: Pod, nodeInfo: NodeInfo): PluginStatus | undefined {
+    for (const pl of this.filterPlugins) {
+      if (state.skipFilterPlugins.has(pl.name)) continue
+      const s = pl.filter(state, pod, nodeInfo)
+      if (s.code === 'Success') continue
+      if (isRejected(s)) return { plugin: pl.name, status: s }
+      return { plugin: pl.name, status: errorStatus(`running "${pl.name}" filter plugin: ${messageOf(s)}`) }
+    }
+    return undefined
+  }
+
+  /** Every filter's verdict on the node, for explanations (the framework itself stops at the first). */
+  runAllFilterPlugins(state: CycleState, pod: Pod, nodeInfo: NodeInfo): PluginStatus[] {
+    return this.filterPlugins.map((pl) => ({ plugin: pl.name, status: state.skipFilterPlugins.has(pl.name) ? ({ code: 'Skip' } as const) : pl.filter(state, pod, nodeInfo) }))
+  }
+
+  runPreScorePlugins(state: CycleState, pod: Pod, nodes: readonly NodeInfo[]): PluginStatus | undefined {
+    for (const pl of this.preScorePlugins) {
+      const s = pl.preScore(state, pod, nodes)
+      if (s.code === 'Skip') {
+        state.skipScorePlugins.add(pl.name)
+        continue
+      }
+      if (s.code !== 'Success') return { plugin: pl.name, status: errorStatus(`running PreScore plugin "${pl.name}": ${messageOf(s)}`) }
+    }
+    return undefined
+  }
+
+  runScorePlugins(state: CycleState, pod: Pod, nodes: readonly NodeInfo[]): ScoreOutcome {
+    const totals: NodeScore[] = nodes.map((n) => ({ name: n.name, score: 0 }))
+    const byPlugin: PluginScores[] = []
+    for (const { plugin, weight } of this.scorePlugins) {
+      if (state.skipScorePlugins.has(plugin.name)) continue
+      const scores: NodeScore[] = new Array(nodes.length)
+      for (let i = 0; i < nodes.length; i++) {
+        const r = plugin.score(state, pod, nodes[i])
+        if (typeof r !== 'number') return { ok: false, status: errorStatus(`running Score plugin "${plugin.name}": ${messageOf(r)}`), plugin: plugin.name }
+        scores[i] = { name: nodes[i].name, score: r }
+      }
+      const raw = scores.map((s) => s.score)
+      if (plugin.normalizeScore) {
+        const s = plugin.normalizeScore(state, pod, scores)
+        if (s.code !== 'Success') return { ok: false, status: errorStatus(`running Normalize on Score plugin "${plugin.name}": ${messageOf(s)}`), plugin: plugin.name }
+      }
+      for (let i = 0; i < scores.length; i++) {
+        const score = scores[i].score
+        if (score > maxNodeScore || score < minNodeScore) {
+          return { ok: false, status: errorStatus(`plugin "${plugin.name}" returns an invalid score ${score}, it should in the range of [${minNodeScore}, ${maxNodeScore}] after normalizing`), plugin: plugin.name }
+        }
+        totals[i].score += score * weight
+      }
+      byPlugin.push({ plugin: plugin.name, weight, raw, normalized: scores.map((s) => s.score) })
+    }
+    return { ok: true, totals, byPlugin }
+  }
+
+  runReservePlugins(state: CycleState, pod: Pod, nodeName: string): PluginStatus | undefined {
+    for (const pl of this.reservePlugins) {
+      const s = pl.reserve(state, pod, nodeName)
+      if (s.code !== 'Success') return { plugin: pl.name, status: s }
+    }
+    return undefined
+  }
+
+  runUnreservePlugins(state: CycleState, pod: Pod, nodeName: string): void {
+    for (const pl of [...this.reservePlugins].reverse()) pl.unreserve(state, pod, nodeName)
+  }
+
+  async runBindPlugins(state: CycleState, pod: Pod, nodeName: string): Promise<PluginStatus> {
+    for (const pl of this.bindPlugins) {
+      const s = await pl.bind(state, pod, nodeName)
+      if (s.code === 'Skip') continue
+      return { plugin: pl.name, status: s }
+    }
+    return { plugin: '', status: errorStatus('no bind plugin handled the pod') }
+  }
+}

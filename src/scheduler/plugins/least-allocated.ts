@@ -1,0 +1,26 @@
+// LeastAllocated, NodeResourcesFit's default scoring strategy: the more a node would have left
+// after placing the pod, the higher its score, so pods spread out. Mirrors
+// pkg/scheduler/framework/plugins/noderesources/least_allocated.go:
+//   per resource: (allocatable − requested) × 100 / allocatable, 0 when over capacity
+//   node score:   Σ (resource score × weight) / Σ weight, integer division
+import { maxNodeScore } from '../framework.ts'
+import type { ResourceScorer, ResourceSpec } from './resource-allocation.ts'
+
+export function leastRequestedScore(requested: number, capacity: number): number {
+  if (capacity === 0 || requested > capacity) return 0
+  return Math.trunc(((capacity - requested) * maxNodeScore) / capacity)
+}
+
+export function leastResourceScorer(resources: readonly ResourceSpec[]): ResourceScorer {
+  return (requested, allocatable) => {
+    let nodeScore = 0
+    let weightSum = 0
+    for (let i = 0; i < requested.length; i++) {
+      if (allocatable[i] === 0) continue
+      const weight = resources[i].weight
+      nodeScore += leastRequestedScore(requested[i], allocatable[i]) * weight
+      weightSum += weight
+    }
+    return weightSum === 0 ? 0 : Math.trunc(nodeScore / weightSum)
+  }
+}

@@ -1,0 +1,28 @@
+// MostAllocated: the fuller a node would be after placing the pod, the higher its score, so pods
+// pack tightly (bin packing). Mirrors
+// pkg/scheduler/framework/plugins/noderesources/most_allocated.go:
+//   per resource: requested × 100 / allocatable, with requested capped at allocatable
+//   node score:   Σ (resource score × weight) / Σ weight, integer division
+import { maxNodeScore } from '../framework.ts'
+import type { ResourceScorer, ResourceSpec } from './resource-allocation.ts'
+
+export function mostRequestedScore(requested: number, capacity: number): number {
+  if (capacity === 0) return 0
+  // Non-zero defaults can push requested past capacity; a full node simply scores 100.
+  const r = Math.min(requested, capacity)
+  return Math.trunc((r * maxNodeScore) / capacity)
+}
+
+export function mostResourceScorer(resources: readonly ResourceSpec[]): ResourceScorer {
+  return (requested, allocatable) => {
+    let nodeScore = 0
+    let weightSum = 0
+    for (let i = 0; i < requested.length; i++) {
+      if (allocatable[i] === 0) continue
+      const weight = resources[i].weight
+      nodeScore += mostRequestedScore(requested[i], allocatable[i]) * weight
+      weightSum += weight
+    }
+    return weightSum === 0 ? 0 : Math.trunc(nodeScore / weightSum)
+  }
+}

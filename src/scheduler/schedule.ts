@@ -1,0 +1,127 @@
+// One pod's scheduling algorithm over a snapshot, as a pure function: PreFilter, Filter over the
+// nodes (stopping once enough feasible nodes are found), PreScore, Score, and a host chosen among
+// the best-scoring nodes. Mirrors schedulePod, findNodesThatFitPod, findNodesThatPassFilters,
+// numFeasibleNodesToFind, prioritizeNodes and selectHost in pkg/scheduler/schedule_one.go.
+// The scheduling loop (queue, cache, assume, bind, events) is built on top of this.
+import type { Pod } from 'kubernetes-types/core/v1.js'
+import type { Random } from '../sim/random.ts'
+import type { CycleState } from './cycle-state.ts'
+import type { Diagnosis } from './fit-error.ts'
+import type { NodeScore } from './framework.ts'
+import type { Framework, PluginScores } from './framework-runtime.ts'
+import type { NodeInfo } from './node-info.ts'
+import type { Snapshot } from './snapshot.ts'
+import { messageOf, unresolvable, type PluginStatus, type Status } from './status.ts'
+
+export const minFeasibleNodesToFind = 100
+export const minFeasibleNodesPercentageToFind = 5
+
+/** How many feasible nodes to find before scoring: all below 100 nodes, then an adaptive share. */
+export function numFeasibleNodesToFind(percentageOfNodesToScore: number | undefined, numAllNodes: number): number {
+  if (numAllNodes < minFeasibleNodesToFind) return numAllNodes
+  let percentage = percentageOfNodesToScore ?? 0
+  if (percentage === 0) {
+    percentage = 50 - Math.trunc(numAllNodes / 125)
+    if (percentage < minFeasibleNodesPercentageToFind) percentage = minFeasibleNodesPercentageToFind
+  }
+  const numNodes = Math.trunc((numAllNodes * percentage) / 100)
+  return numNodes < minFeasibleNodesToFind ? minFeasibleNodesToFind : numNodes
+}
+
+export interface FitError {
+  readonly pod: Pod
+  readonly numAllNodes: number
+  readonly diagnosis: Diagnosis
+}
+
+export type ScheduleResult =
+  | {
+      readonly kind: 'Scheduled'
+      readonly nodeName: string
+      readonly evaluatedNodes: number
+      readonly feasibleNodes: number
+      /** Where the next cycle starts looking, so nodes are evaluated round-robin. */
+      readonly nextStartIndex: number
+      readonly scores?: readonly NodeScore[]
+      readonly byPlugin?: readonly PluginScores[]
+    }
+  | { readonly kind: 'Unschedulable'; readonly fitError: FitError; readonly nextStartIndex: number }
+  | { readonly kind: 'Error'; readonly status: Status; readonly plugin?: string; readonly nextStartIndex: number }
+
+export interface ScheduleOptions {
+  /** Breaks ties between the best nodes (reservoir sampling, as selectHost does). */
+  readonly random: Random
+  /** nextStartNodeIndex from the previous cycle. */
+  readonly startIndex?: number
+}
+
+/** Reservoir sampling over the nodes with the highest total: each is chosen with equal chance. */
+export function selectHost(scores: readonly NodeScore[], random: Random): string | undefined {
+  let selected: string | undefined
+  let best = -Infinity
+  let count = 0
+  for (const s of scores) {
+    if (s.score > best) {
+      best = s.score
+      selected = s.name
+      count = 1
+    } else if (s.score === best) {
+      count++
+      if (random.int(0, count - 1) === 0) selected = s.name
+    }
+  }
+  return selected
+}
+
+export function schedulePod(framework: Framework, state: CycleState, pod: Pod, snapshot: Snapshot, options: ScheduleOptions): ScheduleResult {
+  framework.setSnapshot(snapshot)
+  const allNodes = snapshot.nodeInfos
+  const startIndex = options.startIndex ?? 0
+  if (allNodes.length === 0) return { kind: 'Error', status: { code: 'Error', message: 'no nodes available to schedule pods' }, nextStartIndex: 0 }
+
+  const nodeToStatus = new Map<string, PluginStatus>()
+  const unschedulablePlugins = new Set<string>()
+  const pre = framework.runPreFilterPlugins(state, pod, allNodes)
+  if (pre.status.code === 'Error') return { kind: 'Error', status: pre.status, plugin: pre.plugin, nextStartIndex: startIndex }
+  if (pre.status.code !== 'Success') {
+    if (pre.plugin) unschedulablePlugins.add(pre.plugin)
+    const diagnosis: Diagnosis = { nodeToStatus, absentNodesStatus: pre.status, unschedulablePlugins, preFilterMsg: messageOf(pre.status), postFilterMsg: '' }
+    return { kind: 'Unschedulable', fitError: { pod, numAllNodes: allNodes.length, diagnosis }, nextStartIndex: startIndex }
+  }
+
+  let nodes: readonly NodeInfo[] = allNodes
+  let absentNodesStatus: Status | undefined
+  if (pre.nodeNames) {
+    nodes = [...pre.nodeNames].map((n) => snapshot.get(n)).filter((n): n is NodeInfo => n !== undefined)
+    absentNodesStatus = unresolvable(`node(s) didn't satisfy plugin(s) [${[...pre.pluginsWithNodes].sort().join(' ')}]`)
+  }
+
+  const toFind = numFeasibleNodesToFind(framework.profile.percentageOfNodesToScore, nodes.length)
+  const feasible: NodeInfo[] = []
+  let processed = 0
+  for (let i = 0; i < nodes.length && feasible.length < toFind; i++) {
+    const nodeInfo = nodes[(startIndex + i) % nodes.length]
+    processed++
+    const verdict = framework.runFilterPlugins(state, pod, nodeInfo)
+    if (!verdict) feasible.push(nodeInfo)
+    else if (verdict.status.code === 'Error') return { kind: 'Error', status: verdict.status, plugin: verdict.plugin, nextStartIndex: startIndex }
+    else {
+      nodeToStatus.set(nodeInfo.name, verdict)
+      unschedulablePlugins.add(verdict.plugin)
+    }
+  }
+  const nextStartIndex = nodes.length === 0 ? 0 : (startIndex + processed) % nodes.length
+
+  if (feasible.length === 0) {
+    const diagnosis: Diagnosis = { nodeToStatus, absentNodesStatus, unschedulablePlugins, preFilterMsg: '', postFilterMsg: '' }
+    return { kind: 'Unschedulable', fitError: { pod, numAllNodes: allNodes.length, diagnosis }, nextStartIndex }
+  }
+  if (feasible.length === 1) return { kind: 'Scheduled', nodeName: feasible[0].name, evaluatedNodes: 1 + nodeToStatus.size, feasibleNodes: 1, nextStartIndex }
+
+  const preScore = framework.runPreScorePlugins(state, pod, feasible)
+  if (preScore) return { kind: 'Error', status: preScore.status, plugin: preScore.plugin, nextStartIndex }
+  const scored = framework.runScorePlugins(state, pod, feasible)
+  if (!scored.ok) return { kind: 'Error', status: scored.status, plugin: scored.plugin, nextStartIndex }
+  const nodeName = selectHost(scored.totals, options.random)!
+  return { kind: 'Scheduled', nodeName, evaluatedNodes: feasible.length + nodeToStatus.size, feasibleNodes: feasible.length, nextStartIndex, scores: scored.totals, byPlugin: scored.byPlugin }
+}
