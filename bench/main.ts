@@ -2,11 +2,12 @@
 // `[{ name, value, unit }]`. New benchmarks join the list below.
 import { parseArgs } from 'node:util'
 import type { Benchmark, Figure } from './figure.ts'
+import { apiThroughput } from './api-throughput.ts'
 import { gradeOverhead } from './grade-overhead.ts'
 import { storeThroughput } from './store-throughput.ts'
 import { storeVsEtcd } from './store-vs-etcd.ts'
 
-const benchmarks: readonly Benchmark[] = [gradeOverhead, storeThroughput, storeVsEtcd]
+const benchmarks: readonly Benchmark[] = [gradeOverhead, storeThroughput, storeVsEtcd, apiThroughput]
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean', default: false } } })
