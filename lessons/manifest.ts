@@ -29,6 +29,7 @@ export const PARTS = [
 export const lessons: readonly LessonEntry[] = [
   { id: '00', slug: 'tour', title: 'A tour: the reconcile step', part: 'Tour', component: 'reconcile.ts' },
   { id: '05', slug: 'label-selectors', title: 'Label selectors: parse and match', part: 'II. The API server', component: 'selector.ts' },
+  { id: '06', slug: 'watch-cache', title: 'List-watch and the watch cache: resourceVersions, 410 Gone, bookmarks', part: 'II. The API server', component: 'watch-cache.ts' },
   { id: '07', slug: 'informer', title: 'The informer: list, watch, relist, and a cache you can trust', part: 'III. Client machinery', component: 'informer.ts' },
   { id: '08', slug: 'work-queue', title: 'The work queue: dedupe, dirty/processing, rate-limited retry', part: 'III. Client machinery', component: 'workqueue.ts' },
   { id: '09', slug: 'filters', title: 'Scheduler filters: which nodes can take this pod', part: 'IV. Scheduling', component: 'filters.ts' },
