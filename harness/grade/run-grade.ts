@@ -105,7 +105,6 @@ export async function grade(lesson: Lesson, options: GradeOptions): Promise<Grad
   let stderr = ''
   const child = spawnGrader(lesson, 'run', childEnv(lesson, options, progressFile))
   const finished = new Promise<{ result?: ChildResult; timedOut?: boolean; interrupted?: boolean; exitCode?: number | null }>((resolve) => {
-    let result: ChildResult | undefined
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
       resolve({ timedOut: true })
@@ -117,7 +116,12 @@ export async function grade(lesson: Lesson, options: GradeOptions): Promise<Grad
     }
     options.signal?.addEventListener('abort', onAbort, { once: true })
     child.on('message', (message: { type: string; tests?: TestOutcome[]; errors?: string[]; text?: string }) => {
-      if (message.type === 'result') result = { tests: message.tests ?? [], errors: message.errors ?? [] }
+      if (message.type === 'result') {
+        // The results are in: no need to wait for vitest to shut down.
+        clearTimeout(timer)
+        resolve({ result: { tests: message.tests ?? [], errors: message.errors ?? [] } })
+        child.kill('SIGKILL')
+      }
       else if (message.type === 'output') output += message.text ?? ''
     })
     child.stdout?.on('data', (chunk) => (output.length < 8000 ? (output += chunk) : undefined))
@@ -125,7 +129,7 @@ export async function grade(lesson: Lesson, options: GradeOptions): Promise<Grad
     child.on('exit', (exitCode) => {
       clearTimeout(timer)
       options.signal?.removeEventListener('abort', onAbort)
-      resolve({ result, exitCode })
+      resolve({ exitCode })
     })
   })
   const [end, types] = await Promise.all([finished, checking])
