@@ -6,7 +6,7 @@ import { ROOT, abs } from '../catalog.ts'
 const TSC = abs('node_modules/typescript/bin/tsc')
 
 /** The project's compiler settings (tsconfig.json), given on the command line so one file can be checked fast. */
-const FLAGS = ['--noEmit', '--ignoreConfig', '--pretty', 'false', '--target', 'es2022', '--module', 'preserve', '--moduleResolution', 'bundler', '--types', 'node', '--strict', '--allowImportingTsExtensions', '--verbatimModuleSyntax', '--skipLibCheck', '--singleThreaded']
+const FLAGS = ['--noEmit', '--ignoreConfig', '--pretty', 'false', '--target', 'es2022', '--lib', 'es2023', '--module', 'preserve', '--moduleResolution', 'bundler', '--types', 'node', '--strict', '--allowImportingTsExtensions', '--verbatimModuleSyntax', '--skipLibCheck', '--singleThreaded']
 
 export async function typeErrors(file: string, signal?: AbortSignal): Promise<string[]> {
   return new Promise((resolve) => {

@@ -23,7 +23,8 @@ function describeThrow(error: unknown): string {
     .split('\n')
     .filter((line) => /^\s+at /.test(line) && /(lessons|solutions)\//.test(line) && !/grade\.test\.ts/.test(line))
     .slice(0, 3)
-    .map((line) => line.trim().replace(/\(?file:\/\/\S*?\/((lessons|solutions)\/)/, '($1'))
+    // Frames name files as file:// URLs or as plain absolute paths; show them from the repository root.
+    .map((line) => line.trim().replace(/(\(?)(?:file:\/\/)?\/\S*?\/((?:lessons|solutions)\/)/, '$1$2'))
   return [`it threw ${error.name}: ${error.message}`, ...frames.map((f) => `  ${f}`)].join('\n')
 }
 

@@ -35,7 +35,11 @@ export interface MvccCore {
 
 const noLeases = { attach() {}, detach() {} }
 
-/** The reference MVCC core: exactly MemoryStore's key-value answers, synchronously, with no leases. */
+/**
+ * The reference MVCC core: exactly MemoryStore's key-value answers, synchronously. It has no
+ * lessor: a put's lease is recorded as given (whether a lease exists is checked around the core, by
+ * MvccCoreStore), and keys never expire.
+ */
 export class ReferenceMvccCore implements MvccCore {
   readonly #store = new MvccStore(noLeases)
 
@@ -62,7 +66,7 @@ export class ReferenceMvccCore implements MvccCore {
   }
 
   txn(request: TxnRequest): TxnResponse {
-    return applyTxn(this.#store, request, { maxTxnOps: DEFAULT_MAX_TXN_OPS, leaseExists: () => false }).response
+    return applyTxn(this.#store, request, { maxTxnOps: DEFAULT_MAX_TXN_OPS, leaseExists: () => true }).response
   }
 
   compact(revision: number): CompactResponse {

@@ -8,7 +8,8 @@ import { MemoryStore } from './memory-store.ts'
 import { MAX_LEASE_TTL_SECONDS } from './lessor.ts'
 import { describeKeyValueStore } from './store-conformance.ts'
 import { StoreWithLessor } from './store-with-lessor.ts'
-import { describeRow, referenceWorld, runLeaseTimeline, type LeaseStep, type LeaseWorld } from './lease-timeline.ts'
+import { referenceWorld, runLeaseTimeline, type LeaseStep, type LeaseWorld } from './lease-timeline.ts'
+import { describeRow } from './lease-timeline-text.ts'
 
 describeKeyValueStore('StoreWithLessor (reference lessor)', () => new StoreWithLessor({ clock: new VirtualClock() }), { numRuns: 60 })
 
