@@ -29,6 +29,7 @@ export const PARTS = [
 export const lessons: readonly LessonEntry[] = [
   { id: '00', slug: 'tour', title: 'A tour: the reconcile step', part: 'Tour', component: 'reconcile.ts' },
   { id: '01', slug: 'mvcc-store', title: 'The MVCC store: revisions, range and transactions', part: "I. The cluster's memory", component: 'mvcc.ts' },
+  { id: '02', slug: 'watch', title: 'Watch: every change after a revision, in order, exactly once', part: "I. The cluster's memory", component: 'watch.ts' },
   { id: '03', slug: 'leases', title: 'Leases: TTLs, keep-alives and expiry', part: "I. The cluster's memory", component: 'lessor.ts' },
   { id: '05', slug: 'label-selectors', title: 'Label selectors: parse and match', part: 'II. The API server', component: 'selector.ts' },
   { id: '06', slug: 'watch-cache', title: 'List-watch and the watch cache: resourceVersions, 410 Gone, bookmarks', part: 'II. The API server', component: 'watch-cache.ts' },

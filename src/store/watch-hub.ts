@@ -1,8 +1,9 @@
 // The seam between the MVCC store and its watches: what a watch hub may read (the history of
 // committed revisions, the current and compacted revisions) and the calls it receives (a watch is
-// created, a revision is committed, a progress request, a cancel). WatchableStore
-// (watchable-store.ts) is the reference behind MemoryStore; PluggableWatchStore
-// (pluggable-watch-store.ts) runs any WatchHub, such as a learner's, behind the same KeyValueStore.
+// created, a revision is committed, a progress request, a cancel). Inside MemoryStore the same job
+// is done by WatchableStore (watchable-store.ts), which reads the MVCC store directly;
+// PluggableWatchStore (pluggable-watch-store.ts) runs any WatchHub, such as a learner's, behind the
+// same KeyValueStore interface.
 // Mirrors the watchable interface of etcd's server/storage/mvcc/watchable_store.go (watch,
 // progress, cancel) and its notify, which the write transaction calls after each commit
 // (watchable_store_txn.go).
