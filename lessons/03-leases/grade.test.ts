@@ -1,4 +1,4 @@
-// Lesson 03 grader: your lessor inside the reference store (src/store/store-with-lessor.ts),
+// Lesson 03 grader: your lessor inside the reference store (src/store/memory-store.ts),
 // against the reference lessor (src/store/lessor.ts), on generated timelines of grants,
 // keep-alives, revokes, puts, deletes, time-to-live queries and waits on a virtual clock. Waits
 // are aimed at the reference's lease deadlines — a millisecond before, on, and after them — so an
@@ -10,7 +10,8 @@ import fc from 'fast-check'
 import { VirtualClock } from '../../src/sim/virtual-clock.ts'
 import { StoreError } from '../../src/store/errors.ts'
 import { MAX_LEASE_TTL_SECONDS, type Lease, type LessorOptions } from '../../src/store/lessor.ts'
-import { StoreWithLessor, type StoreLessor } from '../../src/store/store-with-lessor.ts'
+import { MemoryStore } from '../../src/store/memory-store.ts'
+import type { StoreLessor } from '../../src/store/store-lessor.ts'
 import { referenceWorld, runLeaseTimeline, type LeaseStep, type LeaseWorld, type TimelineRow } from '../../src/store/lease-timeline.ts'
 import { describeRow, describeStep, formatTime, type RenderOptions } from '../../src/store/lease-timeline-text.ts'
 import { fail, guarantee, learnerCall, LearnerFault, loadLearner, numbered, pass, show, type Verdict } from '../../harness/grading/index.ts'
@@ -69,7 +70,7 @@ function guarded(lessor: StoreLessor): StoreLessor {
 function learnerWorld(minLeaseTtlSeconds: number): LeaseWorld {
   const clock = new VirtualClock()
   const build = (options: LessorOptions) => guarded(call('new Lessor(options)', () => new learner.Lessor(options)))
-  const store = new StoreWithLessor({ clock, minLeaseTtlSeconds, lessor: build })
+  const store = new MemoryStore({ clock, minLeaseTtlSeconds, lessor: build })
   return {
     store,
     now: () => clock.now(),

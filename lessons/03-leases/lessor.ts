@@ -1,8 +1,8 @@
 // Lesson 03 — leases. Write the lessor below; `npm run lesson -- grade 03` grades it.
-// It plugs into the reference store (src/store/store-with-lessor.ts), which stands in for lessons
+// It plugs into the reference store (src/store/memory-store.ts), which stands in for lessons
 // 01 and 02 and calls you like this:
 //
-//   new StoreWithLessor({ clock, minLeaseTtlSeconds: 2, lessor: (options) => new Lessor(options) })
+//   new MemoryStore({ clock, minLeaseTtlSeconds: 2, lessor: (options) => new Lessor(options) })
 //
 //   leaseGrant({ id, ttl })  → grant(id, ttl)           (the store picks an id > 0 when asked for 0)
 //   leaseKeepAlive(id)       → renew(id)
@@ -16,11 +16,11 @@
 // setTimeout. In the grader it is a virtual clock that only moves when the grader says so.
 import type { Clock } from '../../src/sim/clock.ts'
 import type { Lease, LessorOptions } from '../../src/store/lessor.ts'
-import type { StoreLessor } from '../../src/store/store-with-lessor.ts'
+import type { StoreLessor } from '../../src/store/store-lessor.ts'
 import { NotImplemented } from '../../harness/grading/not-implemented.ts'
 
 export type { Lease, LessorOptions } from '../../src/store/lessor.ts'
-export type { StoreLessor } from '../../src/store/store-with-lessor.ts'
+export type { StoreLessor } from '../../src/store/store-lessor.ts'
 export type { Clock, TimerHandle } from '../../src/sim/clock.ts'
 /** Throw `new StoreError('lease-not-found')` (or 'lease-exists', 'lease-ttl-too-large') for an expected failure. */
 export { StoreError } from '../../src/store/errors.ts'

@@ -2,8 +2,8 @@
 // KeyValueStore, recording after every step what a client could see: the answer (or error code),
 // the keys that vanished and at which revision (seen through a watch), and the store's keys and
 // revision. Two runs of the same script are compared row by row: the store's tests compare
-// MemoryStore with StoreWithLessor, lesson 03's grader compares the learner's lessor with the
-// reference. The scenarios follow etcd's server/lease/lessor_test.go (grant, renew, revoke,
+// MemoryStore with its default lessor and with one from a factory, lesson 03's grader compares the
+// learner's lessor with the reference. The scenarios follow etcd's server/lease/lessor_test.go (grant, renew, revoke,
 // detach, expire) and its v3 lease API (api/etcdserverpb/rpc.proto, Lease service). The rows as
 // text are in lease-timeline-text.ts.
 import { VirtualClock } from '../sim/virtual-clock.ts'
@@ -12,7 +12,7 @@ import { isStoreError } from './errors.ts'
 import { compareKeys, NO_END } from './keys.ts'
 import type { Event } from './key-value.ts'
 import { Lessor } from './lessor.ts'
-import { StoreWithLessor } from './store-with-lessor.ts'
+import { MemoryStore } from './memory-store.ts'
 
 export type LeaseStep =
   | { readonly type: 'grant'; readonly id: number; readonly ttl: number }
@@ -67,11 +67,11 @@ export interface LeaseWorld {
   deadlines?(): ReadonlyMap<number, number>
 }
 
-/** The reference: a StoreWithLessor on a fresh VirtualClock, whose lessor tells its deadlines. */
+/** The reference: a MemoryStore on a fresh VirtualClock, with a reference lessor that tells its deadlines. */
 export function referenceWorld(minLeaseTtlSeconds: number): LeaseWorld {
   const clock = new VirtualClock()
   let lessor: Lessor | undefined
-  const store = new StoreWithLessor({ clock, minLeaseTtlSeconds, lessor: (options) => (lessor = new Lessor(options)) })
+  const store = new MemoryStore({ clock, minLeaseTtlSeconds, lessor: (options) => (lessor = new Lessor(options)) })
   return {
     store,
     now: () => clock.now(),

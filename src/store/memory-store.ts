@@ -1,13 +1,17 @@
 // The embedded, in-memory KeyValueStore: the MVCC store, its watches and its leases wired
 // together behind the async interface, as etcd's server wires mvcc, the watchable store and the
-// lessor (server/etcdserver/server.go, apply/). Deterministic: time is the injected Clock's, and
-// every request runs to completion, in call order, before its promise settles.
+// lessor (server/etcdserver/server.go, apply/). The lessor is the reference (lessor.ts) unless a
+// factory supplies another (store-lessor.ts), so lesson 03's learner's lessor runs inside a whole
+// store; either way the store picks a lease ID when a client asks for 0 (LeaseGrant in
+// server/etcdserver/v3_server.go). Deterministic: time is the injected Clock's, and every request
+// runs to completion, in call order, before its promise settles.
 import type { Clock } from '../sim/clock.ts'
 import type { KeyValueStore } from './kv.ts'
 import { StoreError } from './errors.ts'
 import { compareKeys } from './keys.ts'
 import { MvccStore } from './kvstore.ts'
 import { DEFAULT_MIN_LEASE_TTL_SECONDS, Lessor } from './lessor.ts'
+import type { LessorFactory, StoreLessor } from './store-lessor.ts'
 import { checkTxnRequest, DEFAULT_MAX_TXN_OPS } from './txn-check.ts'
 import { applyTxn, type Applied } from './txn-apply.ts'
 import { WatchableStore, type ListenerErrorHandler } from './watchable-store.ts'
@@ -45,21 +49,24 @@ export interface MemoryStoreOptions {
    * outside the store (on a microtask), so it is reported and the store's own state stays sound.
    */
   readonly onListenerError?: ListenerErrorHandler
+  /** Builds the lessor; default: the reference (lessor.ts). */
+  readonly lessor?: LessorFactory
 }
 
 export class MemoryStore implements KeyValueStore {
   readonly #mvcc: MvccStore
   readonly #watches: WatchableStore
-  readonly #lessor: Lessor
+  readonly #lessor: StoreLessor
   readonly #maxTxnOps: number
+  #nextLeaseId = 1
   #closed = false
 
   constructor(options: MemoryStoreOptions) {
-    this.#lessor = new Lessor({
+    const build = options.lessor ?? ((lessorOptions) => new Lessor(lessorOptions))
+    this.#lessor = build({
       clock: options.clock,
       minTtlSeconds: options.minLeaseTtlSeconds ?? DEFAULT_MIN_LEASE_TTL_SECONDS,
-      // One revision for all of a lease's keys, however many (no --max-txn-ops limit inside the server).
-      deleteKeys: (keys) => this.#apply({ success: keys.map((key) => ({ type: 'deleteRange', key })) }, Infinity),
+      deleteKeys: (keys) => this.#deleteKeys(keys),
     })
     this.#mvcc = new MvccStore(this.#lessor)
     this.#watches = new WatchableStore(this.#mvcc, options.onListenerError ?? rethrowLater)
@@ -87,7 +94,7 @@ export class MemoryStore implements KeyValueStore {
     // inside a txn the key comes first (checkRequestPut). Shape errors come before either.
     checkTxnRequest(txn, this.#maxTxnOps)
     const lease = request.lease ?? 0
-    if (lease !== 0 && !this.#lessor.has(lease)) throw new StoreError('lease-not-found', `lease ${lease}`)
+    if (lease !== 0 && !this.#leaseExists(lease)) throw new StoreError('lease-not-found', `lease ${lease}`)
     return only(this.#run(txn), 'put')
   }
 
@@ -116,7 +123,15 @@ export class MemoryStore implements KeyValueStore {
 
   async leaseGrant(request: LeaseGrantRequest): Promise<LeaseGrantResponse> {
     this.#open()
-    const lease = this.#lessor.grant(request.id ?? 0, request.ttl)
+    const { ttl } = request
+    const asked = request.id ?? 0
+    if (!Number.isSafeInteger(asked) || asked < 0) throw new StoreError('invalid-argument', `lease id ${asked}`)
+    if (!Number.isSafeInteger(ttl)) throw new StoreError('invalid-argument', `ttl ${ttl}`)
+    // ID 0: the smallest unused ID above the last one picked.
+    let id = asked
+    if (id === 0) for (id = this.#nextLeaseId; this.#leaseExists(id); ) id++
+    const lease = this.#lessor.grant(id, ttl)
+    if (asked === 0) this.#nextLeaseId = id + 1
     return { header: this.#header(), id: lease.id, ttl: lease.ttlSeconds }
   }
 
@@ -148,8 +163,20 @@ export class MemoryStore implements KeyValueStore {
   async close(): Promise<void> {
     if (this.#closed) return
     this.#closed = true
-    this.#lessor.stop()
+    this.#lessor.stop?.()
     this.#watches.closeAll()
+  }
+
+  // etcd's RangeDeleter: one write transaction, one DeleteRange per key in key order, however many
+  // keys (no --max-txn-ops limit inside the server).
+  #deleteKeys(keys: readonly string[]): void {
+    if (this.#closed) return
+    const sorted = [...keys].sort(compareKeys)
+    this.#apply({ success: sorted.map((key) => ({ type: 'deleteRange', key })) }, Infinity)
+  }
+
+  #leaseExists(id: number): boolean {
+    return this.#lessor.has?.(id) ?? this.#lessor.lookup(id) !== undefined
   }
 
   #run(request: TxnRequest): TxnResponse {
@@ -158,7 +185,7 @@ export class MemoryStore implements KeyValueStore {
   }
 
   #apply(request: TxnRequest, maxTxnOps: number): Applied {
-    const applied = applyTxn(this.#mvcc, request, { maxTxnOps, leaseExists: (id) => this.#lessor.has(id) })
+    const applied = applyTxn(this.#mvcc, request, { maxTxnOps, leaseExists: (id) => this.#leaseExists(id) })
     if (applied.batch !== undefined) this.#watches.notify(applied.batch)
     return applied
   }

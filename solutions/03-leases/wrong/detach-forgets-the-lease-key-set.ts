@@ -1,13 +1,13 @@
 // Wrong: keeps a key → lease index beside each lease's key set, and detach updates only the index, so a key put again without the lease (or deleted) still dies with it.
 import type { Clock, TimerHandle } from '../../../src/sim/clock.ts'
 import type { Lease, LessorOptions } from '../../../src/store/lessor.ts'
-import type { StoreLessor } from '../../../src/store/store-with-lessor.ts'
+import type { StoreLessor } from '../../../src/store/store-lessor.ts'
 import { StoreError } from '../../../src/store/errors.ts'
 import { MAX_LEASE_TTL_SECONDS } from '../../../src/store/lessor.ts'
 import { compareKeys } from '../../../src/store/keys.ts'
 
 export type { Lease, LessorOptions } from '../../../src/store/lessor.ts'
-export type { StoreLessor } from '../../../src/store/store-with-lessor.ts'
+export type { StoreLessor } from '../../../src/store/store-lessor.ts'
 export type { Clock, TimerHandle } from '../../../src/sim/clock.ts'
 export { StoreError } from '../../../src/store/errors.ts'
 export { MAX_LEASE_TTL_SECONDS } from '../../../src/store/lessor.ts'

@@ -1,17 +1,17 @@
-// StoreWithLessor with the reference lessor is MemoryStore: it runs the shared conformance suite,
-// etcd's lessor scenarios (server/lease/lessor_test.go) as timelines with the rows a client sees,
-// and random lease timelines that must read the same on both stores, row for row.
+// MemoryStore with a lessor from a factory (the path lesson 03's learner's lessor takes) behaves as
+// MemoryStore with its default lessor: it runs the shared conformance suite, etcd's lessor
+// scenarios (server/lease/lessor_test.go) as timelines with the rows a client sees, and random
+// lease timelines that must read the same both ways, row for row.
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { VirtualClock } from '../sim/virtual-clock.ts'
 import { MemoryStore } from './memory-store.ts'
-import { MAX_LEASE_TTL_SECONDS } from './lessor.ts'
+import { Lessor, MAX_LEASE_TTL_SECONDS } from './lessor.ts'
 import { describeKeyValueStore } from './store-conformance.ts'
-import { StoreWithLessor } from './store-with-lessor.ts'
 import { referenceWorld, runLeaseTimeline, type LeaseStep, type LeaseWorld } from './lease-timeline.ts'
 import { describeRow } from './lease-timeline-text.ts'
 
-describeKeyValueStore('StoreWithLessor (reference lessor)', () => new StoreWithLessor({ clock: new VirtualClock() }), { numRuns: 60 })
+describeKeyValueStore('MemoryStore (lessor from a factory)', () => new MemoryStore({ clock: new VirtualClock(), lessor: (options) => new Lessor(options) }), { numRuns: 60 })
 
 function memoryWorld(minLeaseTtlSeconds: number): LeaseWorld {
   const clock = new VirtualClock()
@@ -81,7 +81,7 @@ const cases: readonly TimelineCase[] = [
 
 describe('lease timelines after etcd lessor_test.go', () => {
   for (const c of cases) {
-    for (const [storeName, world] of [['MemoryStore', memoryWorld], ['StoreWithLessor', referenceWorld]] as const) {
+    for (const [storeName, world] of [['default lessor', memoryWorld], ['lessor from a factory', referenceWorld]] as const) {
       test(`${c.name} — ${storeName}`, async () => {
         const rows = await runLeaseTimeline(world(c.minTtl ?? 2), c.steps)
         expect(rows.map((r) => describeRow(r, { revisions: true }))).toEqual(c.want)
@@ -102,7 +102,7 @@ const stepArb: fc.Arbitrary<LeaseStep> = fc.oneof(
   fc.record({ type: fc.constant('waitForDeadline' as const), id: fc.integer({ min: 1, max: 3 }), offsetMs: fc.integer({ min: -2, max: 2 }) }, { noNullPrototype: true }),
 )
 
-test('StoreWithLessor and MemoryStore read the same on random lease timelines, row for row', async () => {
+test('MemoryStore reads the same with its default lessor and with one from a factory on random lease timelines, row for row', async () => {
   await fc.assert(
     fc.asyncProperty(fc.integer({ min: 1, max: 3 }), fc.array(stepArb, { maxLength: 30 }), async (minTtl, steps) => {
       const reference = await runLeaseTimeline(referenceWorld(minTtl), steps)
