@@ -42,87 +42,113 @@ function tokenize(text: string): Token[] {
 
 // ─── Parsing ─────────────────────────────────────────────────────────────────────────────────────
 
-class SyntaxError extends Error {}
+/** What the parser throws at the first token it cannot use; `parse()` returns it as `{ ok: false, error }`. */
+export class SelectorSyntaxError extends Error {}
 
 const operators: Readonly<Record<string, Operator>> = { in: 'in', notin: 'notin', '=': '=', '==': '==', '!=': '!=' }
 
-class Parser {
-  private position = 0
-  constructor(private readonly tokens: readonly Token[]) {}
+const byKey = (a: Requirement, b: Requirement) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
 
-  private peek(): Token {
+/**
+ * A recursive-descent parser for one selector text: one method per rule of the grammar.
+ * Its steps are protected (not private) so that the wrong answers beside this file can override one.
+ */
+export class SelectorParser {
+  private readonly tokens: readonly Token[]
+  private position = 0
+
+  constructor(text: string) {
+    this.tokens = tokenize(text)
+  }
+
+  /** The requirements, sorted by key, or the first syntax error. */
+  parse(): ParseResult {
+    try {
+      return { ok: true, selector: { type: 'requirements', requirements: this.selector().sort(byKey) } }
+    } catch (error) {
+      if (error instanceof SelectorSyntaxError) return { ok: false, error: error.message }
+      throw error
+    }
+  }
+
+  protected peek(): Token {
     return this.tokens[this.position]
   }
 
-  private next(): Token {
+  protected next(): Token {
     const token = this.tokens[this.position]
     if (token.kind !== 'end') this.position++
     return token
   }
 
-  private is(token: Token, kind: Token['kind'], text?: string): boolean {
+  protected is(token: Token, kind: Token['kind'], text?: string): boolean {
     return token.kind === kind && (text === undefined || token.text === text)
   }
 
-  private startsRequirement(token: Token): boolean {
+  protected startsRequirement(token: Token): boolean {
     return this.is(token, 'word') || this.is(token, 'symbol', '!')
   }
 
-  private endsRequirement(token: Token): boolean {
+  protected endsRequirement(token: Token): boolean {
     return this.is(token, 'end') || this.is(token, 'symbol', ',')
   }
 
   /** selector ::= requirement ("," requirement)* | nothing at all */
-  selector(): Requirement[] {
+  protected selector(): Requirement[] {
     const requirements: Requirement[] = []
     if (this.is(this.peek(), 'end')) return requirements
     for (;;) {
-      if (!this.startsRequirement(this.peek())) throw new SyntaxError(`found '${this.peek().text}', expected: !, a key, or the end`)
+      if (!this.startsRequirement(this.peek())) throw new SelectorSyntaxError(`found '${this.peek().text}', expected: !, a key, or the end`)
       requirements.push(this.requirement())
       const after = this.next()
       if (this.is(after, 'end')) return requirements
-      if (!this.is(after, 'symbol', ',')) throw new SyntaxError(`found '${after.text}', expected: ',' or the end`)
+      if (!this.is(after, 'symbol', ',')) throw new SelectorSyntaxError(`found '${after.text}', expected: ',' or the end`)
     }
   }
 
   /** requirement ::= "!" KEY | KEY | KEY ("="|"=="|"!=") VALUE? | KEY ("in"|"notin") "(" values ")" */
-  private requirement(): Requirement {
+  protected requirement(): Requirement {
     const negated = this.is(this.peek(), 'symbol', '!')
     if (negated) this.next()
     const key = this.key()
     if (negated) return { key, operator: '!', values: [] }
     if (this.endsRequirement(this.peek())) return { key, operator: 'exists', values: [] }
     const opToken = this.next()
-    const operator = Object.hasOwn(operators, opToken.text) && opToken.kind !== 'end' ? operators[opToken.text] : undefined
-    if (operator === undefined) throw new SyntaxError(`found '${opToken.text}' after '${key}', expected: in, notin, =, ==, !=`)
+    const operator = this.operator(opToken.text)
+    if (operator === undefined) throw new SelectorSyntaxError(`found '${opToken.text}' after '${key}', expected: in, notin, =, ==, !=`)
     const values = operator === 'in' || operator === 'notin' ? this.valueList() : [this.exactValue()]
     for (const value of values) {
       const problems = isLabelValue(value)
-      if (problems.length > 0) throw new SyntaxError(`invalid value ${JSON.stringify(value)} for '${key}': ${problems.join('; ')}`)
+      if (problems.length > 0) throw new SelectorSyntaxError(`invalid value ${JSON.stringify(value)} for '${key}': ${problems.join('; ')}`)
     }
     return { key, operator, values: [...new Set(values)].sort() }
   }
 
-  private key(): string {
+  /** The operator a token spells (`in`, `notin`, `=`, `==`, `!=`), or undefined. */
+  protected operator(text: string): Operator | undefined {
+    return Object.hasOwn(operators, text) ? operators[text] : undefined
+  }
+
+  protected key(): string {
     const token = this.next()
-    if (!this.is(token, 'word')) throw new SyntaxError(`found '${token.text}', expected: a key`)
+    if (!this.is(token, 'word')) throw new SelectorSyntaxError(`found '${token.text}', expected: a key`)
     const problems = isLabelKey(token.text)
-    if (problems.length > 0) throw new SyntaxError(`invalid key ${JSON.stringify(token.text)}: ${problems.join('; ')}`)
+    if (problems.length > 0) throw new SelectorSyntaxError(`invalid key ${JSON.stringify(token.text)}: ${problems.join('; ')}`)
     return token.text
   }
 
   /** After `=`, `==`, `!=`: one word, or nothing (the empty value) before `,` or the end. */
-  private exactValue(): string {
+  protected exactValue(): string {
     if (this.endsRequirement(this.peek())) return ''
     const token = this.next()
-    if (!this.is(token, 'word')) throw new SyntaxError(`found '${token.text}', expected: a value`)
+    if (!this.is(token, 'word')) throw new SelectorSyntaxError(`found '${token.text}', expected: a value`)
     return token.text
   }
 
   /** "(" item ("," item)* ")" where an item is one word or nothing (the empty value): `()` is {""}. */
-  private valueList(): string[] {
+  protected valueList(): string[] {
     const open = this.next()
-    if (!this.is(open, 'symbol', '(')) throw new SyntaxError(`found '${open.text}', expected: '('`)
+    if (!this.is(open, 'symbol', '(')) throw new SelectorSyntaxError(`found '${open.text}', expected: '('`)
     const values: string[] = []
     let item: string | undefined
     for (;;) {
@@ -134,7 +160,7 @@ class Parser {
       } else if (this.is(token, 'word') && item === undefined) {
         item = token.text
       } else {
-        throw new SyntaxError(`found '${token.text}' in a value list, expected: ',' or ')'`)
+        throw new SelectorSyntaxError(`found '${token.text}' in a value list, expected: ',' or ')'`)
       }
     }
   }
@@ -142,18 +168,13 @@ class Parser {
 
 /** Parse a selector such as `env in (prod,qa),tier!=frontend,!legacy`. */
 export function parseSelector(text: string): ParseResult {
-  try {
-    const requirements = new Parser(tokenize(text)).selector()
-    return { ok: true, selector: { type: 'requirements', requirements: requirements.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) } }
-  } catch (error) {
-    if (error instanceof SyntaxError) return { ok: false, error: error.message }
-    throw error
-  }
+  return new SelectorParser(text).parse()
 }
 
 // ─── Matching ────────────────────────────────────────────────────────────────────────────────────
 
-function requirementMatches({ key, operator, values }: Requirement, labels: Labels): boolean {
+/** Does the label set satisfy one requirement? Exported so the wrong answers beside this file can reuse it. */
+export function requirementMatches({ key, operator, values }: Requirement, labels: Labels): boolean {
   const has = Object.hasOwn(labels, key)
   switch (operator) {
     case 'in':
@@ -201,5 +222,5 @@ export function fromLabelSelector(ps: LabelSelector | null | undefined): ParseRe
     if (bad !== undefined) return problem(`matchExpressions: invalid value ${JSON.stringify(bad)} for '${key}'`)
     requirements.push({ key, operator, values: [...values] })
   }
-  return { ok: true, selector: { type: 'requirements', requirements: requirements.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) } }
+  return { ok: true, selector: { type: 'requirements', requirements: requirements.sort(byKey) } }
 }

@@ -1,27 +1,13 @@
 // Wrong: `key notin (a,b)` is read as "key in (anything else)", so an object without `key` fails it.
-import type { Labels, Requirement, Selector } from '../../../src/api/selectors/index.ts'
+import { requirementMatches as solutionRequirementMatches } from '../selector.ts'
+import type { Labels, Requirement, Selector } from '../selector.ts'
 
-export { fromLabelSelector, parseSelector } from '../selector.ts'
-export type { Labels, Operator, ParseResult, Requirement, Selector } from '../selector.ts'
+export * from '../selector.ts' // the solution's, but for the functions this file defines
 
-function requirementMatches({ key, operator, values }: Requirement, labels: Labels): boolean {
-  const has = Object.hasOwn(labels, key)
-  switch (operator) {
-    case 'in':
-    case '=':
-    case '==':
-      return has && values.includes(labels[key])
-    case 'notin':
-      return has && !values.includes(labels[key])
-    case '!=':
-      return !has || !values.includes(labels[key])
-    case 'exists':
-      return has
-    case '!':
-      return !has
-    default:
-      return false
-  }
+function requirementMatches(requirement: Requirement, labels: Labels): boolean {
+  const { key, operator, values } = requirement
+  if (operator === 'notin') return Object.hasOwn(labels, key) && !values.includes(labels[key])
+  return solutionRequirementMatches(requirement, labels)
 }
 
 export function matches(selector: Selector, labels: Labels): boolean {

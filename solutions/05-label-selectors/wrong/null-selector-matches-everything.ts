@@ -2,8 +2,7 @@
 import type { LabelSelector } from 'kubernetes-types/meta/v1.js'
 import { fromLabelSelector as convert, type ParseResult } from '../selector.ts'
 
-export { matches, parseSelector } from '../selector.ts'
-export type { Labels, Operator, ParseResult, Requirement, Selector } from '../selector.ts'
+export * from '../selector.ts' // the solution's, but for the functions this file defines
 
 export function fromLabelSelector(labelSelector: LabelSelector | null | undefined): ParseResult {
   return convert(labelSelector ?? {})
