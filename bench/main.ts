@@ -6,8 +6,9 @@ import { apiThroughput } from './api-throughput.ts'
 import { gradeOverhead } from './grade-overhead.ts'
 import { storeThroughput } from './store-throughput.ts'
 import { storeVsEtcd } from './store-vs-etcd.ts'
+import { schedulerThroughput } from './scheduler-throughput.ts'
 
-const benchmarks: readonly Benchmark[] = [gradeOverhead, storeThroughput, storeVsEtcd, apiThroughput]
+const benchmarks: readonly Benchmark[] = [gradeOverhead, storeThroughput, storeVsEtcd, apiThroughput, schedulerThroughput]
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean', default: false } } })

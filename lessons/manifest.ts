@@ -36,4 +36,5 @@ export const lessons: readonly LessonEntry[] = [
   { id: '07', slug: 'informer', title: 'The informer: list, watch, relist, and a cache you can trust', part: 'III. Client machinery', component: 'informer.ts' },
   { id: '08', slug: 'work-queue', title: 'The work queue: dedupe, dirty/processing, rate-limited retry', part: 'III. Client machinery', component: 'workqueue.ts' },
   { id: '09', slug: 'filters', title: 'Scheduler filters: which nodes can take this pod', part: 'IV. Scheduling', component: 'filters.ts' },
+  { id: '10', slug: 'scoring', title: 'Scoring and selection: the best node, fairly chosen', part: 'IV. Scheduling', component: 'scoring.ts' },
 ]

@@ -65,6 +65,8 @@ export class Framework implements Handle {
   readonly reservePlugins: readonly ReservePlugin[]
   readonly bindPlugins: readonly BindPlugin[]
   #snapshot: Snapshot | undefined
+  /** The filters not skipped in the cycle whose state this is, worked out once per cycle. */
+  #activeFilters: { readonly state: CycleState; readonly plugins: readonly FilterPlugin[] } | undefined
 
   constructor(profile: Profile, registry: Registry) {
     this.profile = profile
@@ -96,6 +98,7 @@ export class Framework implements Handle {
   }
 
   runPreFilterPlugins(state: CycleState, pod: Pod, nodes: readonly NodeInfo[]): PreFilterOutcome {
+    this.#activeFilters = undefined
     let nodeNames: Set<string> | undefined
     const pluginsWithNodes: string[] = []
     let rejection: { status: Status; plugin: string } | undefined
@@ -127,8 +130,14 @@ export class Framework implements Handle {
 
   /** The node's verdict: undefined when every filter passes, else the first plugin's rejection. */
   runFilterPlugins(state: CycleState, pod: Pod, nodeInfo: NodeInfo): PluginStatus | undefined {
-    for (const pl of this.filterPlugins) {
-      if (state.skipFilterPlugins.has(pl.name)) continue
+    let active = this.#activeFilters
+    if (active?.state !== state) {
+      active = { state, plugins: this.filterPlugins.filter((pl) => !state.skipFilterPlugins.has(pl.name)) }
+      this.#activeFilters = active
+    }
+    const plugins = active.plugins
+    for (let i = 0; i < plugins.length; i++) {
+      const pl = plugins[i]
       const s = pl.filter(state, pod, nodeInfo)
       if (s.code === 'Success') continue
       if (isRejected(s)) return { plugin: pl.name, status: s }
@@ -154,18 +163,21 @@ export class Framework implements Handle {
     return undefined
   }
 
-  runScorePlugins(state: CycleState, pod: Pod, nodes: readonly NodeInfo[]): ScoreOutcome {
+  /** `record` keeps each plugin's raw and normalized scores (for explanations); the loop skips it. */
+  runScorePlugins(state: CycleState, pod: Pod, nodes: readonly NodeInfo[], record = true): ScoreOutcome {
     const totals: NodeScore[] = nodes.map((n) => ({ name: n.name, score: 0 }))
     const byPlugin: PluginScores[] = []
+    // One NodeScore per node, reused by every plugin when nothing is recorded.
+    let scores: NodeScore[] | undefined
     for (const { plugin, weight } of this.scorePlugins) {
       if (state.skipScorePlugins.has(plugin.name)) continue
-      const scores: NodeScore[] = new Array(nodes.length)
+      if (record || !scores) scores = nodes.map((n) => ({ name: n.name, score: 0 }))
       for (let i = 0; i < nodes.length; i++) {
         const r = plugin.score(state, pod, nodes[i])
         if (typeof r !== 'number') return { ok: false, status: errorStatus(`running Score plugin "${plugin.name}": ${messageOf(r)}`), plugin: plugin.name }
-        scores[i] = { name: nodes[i].name, score: r }
+        scores[i].score = r
       }
-      const raw = scores.map((s) => s.score)
+      const raw = record ? scores.map((s) => s.score) : []
       if (plugin.normalizeScore) {
         const s = plugin.normalizeScore(state, pod, scores)
         if (s.code !== 'Success') return { ok: false, status: errorStatus(`running Normalize on Score plugin "${plugin.name}": ${messageOf(s)}`), plugin: plugin.name }
@@ -177,7 +189,7 @@ export class Framework implements Handle {
         }
         totals[i].score += score * weight
       }
-      byPlugin.push({ plugin: plugin.name, weight, raw, normalized: scores.map((s) => s.score) })
+      if (record) byPlugin.push({ plugin: plugin.name, weight, raw, normalized: scores.map((s) => s.score) })
     }
     return { ok: true, totals, byPlugin }
   }

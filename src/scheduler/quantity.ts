@@ -41,8 +41,22 @@ function ceilDiv(numerator: bigint, denominator: bigint): bigint {
  * The quantity in milli-units, rounded up: "100m" → 100, "1" → 1000, "1Ki" → 1024000,
  * "0.1m" → 1. Throws QuantityError for anything Quantity would reject.
  */
+// Parsing is pure and the same few quantities ("100m", "500Mi") recur in every pod: remember them.
+const parsedQuantities = new Map<string, number>()
+const maxParsedQuantities = 4096
+
 export function quantityToMilli(input: string | number): number {
   const text = typeof input === 'number' ? String(input) : input
+  let milli = parsedQuantities.get(text)
+  if (milli === undefined) {
+    milli = parseQuantityToMilli(text)
+    if (parsedQuantities.size >= maxParsedQuantities) parsedQuantities.clear()
+    parsedQuantities.set(text, milli)
+  }
+  return milli
+}
+
+function parseQuantityToMilli(text: string): number {
   const m = shape.exec(text)
   if (!m) throw new QuantityError(text)
   const [, sign, whole, fraction = '', suffix] = m

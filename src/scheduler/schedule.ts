@@ -53,6 +53,8 @@ export interface ScheduleOptions {
   readonly random: Random
   /** nextStartNodeIndex from the previous cycle. */
   readonly startIndex?: number
+  /** Keep each plugin's scores in the result (byPlugin); default true. The scheduling loop turns it off. */
+  readonly recordScores?: boolean
 }
 
 /** Reservoir sampling over the nodes with the highest total: each is chosen with equal chance. */
@@ -120,8 +122,8 @@ export function schedulePod(framework: Framework, state: CycleState, pod: Pod, s
 
   const preScore = framework.runPreScorePlugins(state, pod, feasible)
   if (preScore) return { kind: 'Error', status: preScore.status, plugin: preScore.plugin, nextStartIndex }
-  const scored = framework.runScorePlugins(state, pod, feasible)
+  const scored = framework.runScorePlugins(state, pod, feasible, options.recordScores ?? true)
   if (!scored.ok) return { kind: 'Error', status: scored.status, plugin: scored.plugin, nextStartIndex }
   const nodeName = selectHost(scored.totals, options.random)!
-  return { kind: 'Scheduled', nodeName, evaluatedNodes: feasible.length + nodeToStatus.size, feasibleNodes: feasible.length, nextStartIndex, scores: scored.totals, byPlugin: scored.byPlugin }
+  return { kind: 'Scheduled', nodeName, evaluatedNodes: feasible.length + nodeToStatus.size, feasibleNodes: feasible.length, nextStartIndex, scores: scored.totals, byPlugin: options.recordScores === false ? undefined : scored.byPlugin }
 }

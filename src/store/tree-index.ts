@@ -1,6 +1,8 @@
 // Every key the store remembers, in key order, each with its KeyIndex. Mirrors treeIndex in etcd's
 // server/storage/mvcc/index.go (a B-tree there; a sorted array plus a map here): a range over
 // [key, end) binary-searches its first key and walks forward, never scanning the whole keyspace.
+// New keys wait in a small unsorted list and are merged in, in one pass, before the next ordered
+// read: inserting each one in place moved half the array per write.
 import { KeyIndex } from './key-index.ts'
 import { compareKeys, type Interval } from './keys.ts'
 import type { KeyValue } from './key-value.ts'
@@ -9,9 +11,11 @@ export class TreeIndex {
   readonly #byKey = new Map<string, KeyIndex>()
   // Keys in compareKeys order, including deleted keys whose history is not compacted yet.
   #sorted: string[] = []
+  // Keys created since the last ordered read, not yet in #sorted.
+  #pending: string[] = []
 
   get size(): number {
-    return this.#sorted.length
+    return this.#sorted.length + this.#pending.length
   }
 
   get(key: string): KeyIndex | undefined {
@@ -24,7 +28,7 @@ export class TreeIndex {
     if (ki === undefined) {
       ki = new KeyIndex(key)
       this.#byKey.set(key, ki)
-      this.#sorted.splice(this.#lowerBound(key), 0, key)
+      this.#pending.push(key)
     }
     return ki
   }
@@ -39,6 +43,7 @@ export class TreeIndex {
       if (kv !== undefined) visit(kv)
       return
     }
+    this.#mergePending()
     const { end } = interval
     for (let i = this.#lowerBound(interval.key); i < this.#sorted.length; i++) {
       const key = this.#sorted[i]
@@ -50,6 +55,7 @@ export class TreeIndex {
 
   /** Compact every key's history at `atRevision`, forgetting keys with none left. */
   compact(atRevision: number): void {
+    this.#mergePending()
     const kept: string[] = []
     for (const key of this.#sorted) {
       const ki = this.#byKey.get(key)!
@@ -58,6 +64,22 @@ export class TreeIndex {
       else kept.push(key)
     }
     this.#sorted = kept
+  }
+
+  /** Sorts the new keys and merges them into #sorted. */
+  #mergePending(): void {
+    if (this.#pending.length === 0) return
+    const added = this.#pending.sort(compareKeys)
+    this.#pending = []
+    const old = this.#sorted
+    const merged = new Array<string>(old.length + added.length)
+    let i = 0
+    let j = 0
+    let k = 0
+    while (i < old.length && j < added.length) merged[k++] = compareKeys(old[i], added[j]) <= 0 ? old[i++] : added[j++]
+    while (i < old.length) merged[k++] = old[i++]
+    while (j < added.length) merged[k++] = added[j++]
+    this.#sorted = merged
   }
 
   #read(ki: KeyIndex | undefined, atRevision: number | undefined): KeyValue | undefined {

@@ -69,6 +69,7 @@ function fitsQuickly(podRequest: ResourceView, nodeInfo: NodeInfo, ignoredResour
   if (podRequest.milliCPU > 0 && podRequest.milliCPU > allocatable.milliCPU - requested.milliCPU) return false
   if (podRequest.memory > 0 && podRequest.memory > allocatable.memory - requested.memory) return false
   if (podRequest.ephemeralStorage > 0 && podRequest.ephemeralStorage > allocatable.ephemeralStorage - requested.ephemeralStorage) return false
+  if (podRequest.scalar.size === 0) return true // most pods: no iterator to allocate per node
   for (const [name, want] of podRequest.scalar) {
     if (want === 0 || ignored(name, ignoredResources, ignoredResourceGroups)) continue
     if (want > (allocatable.scalar.get(name) ?? 0) - (requested.scalar.get(name) ?? 0)) return false

@@ -1,0 +1,144 @@
+// Scheduling throughput, as kube-scheduler's scheduler_perf SchedulingBasic measures it
+// (test/integration/scheduler_perf, config/performance-config.yaml: 5000Nodes_10000Pods, threshold
+// 680 pods/s): N nodes (4 cpu, 32Gi, 110 pods), then 10,000 pods (100m cpu, 500Mi) created through
+// the API server while the scheduler runs; pods/s from the first create to the last binding seen.
+// Three figures per cluster size, measured in the same run:
+//   end-to-end   create → watch → queue → cycle → assume → pods/binding → watch → cache, plus the
+//                Scheduled Event, all through the API server
+//   cycle alone  filter + score + select (+ assume) per pod over the cache, no API server
+//   bare API     the same creates and bindings without a scheduler (each pod bound to node i mod N)
+//                — the floor the API path sets, so end-to-end reads as a ratio against it
+import { performance } from 'node:perf_hooks'
+import type { Node, Pod } from 'kubernetes-types/core/v1'
+import { ApiClient } from '../src/api/client.ts'
+import { ApiServer } from '../src/api/server/api-server.ts'
+import { RealClock } from '../src/sim/real-clock.ts'
+import { Random } from '../src/sim/random.ts'
+import { MemoryStore } from '../src/store/memory-store.ts'
+import { CycleState } from '../src/scheduler/cycle-state.ts'
+import { Framework } from '../src/scheduler/framework-runtime.ts'
+import { defaultProfile } from '../src/scheduler/profile.ts'
+import { inTreeRegistry } from '../src/scheduler/registry.ts'
+import { schedulePod } from '../src/scheduler/schedule.ts'
+import { SchedulerCache } from '../src/scheduler/scheduler-cache.ts'
+import { Scheduler } from '../src/scheduler/scheduler.ts'
+import { median, type Benchmark, type Figure } from './figure.ts'
+import { round } from './store-workload.ts'
+
+const PODS = 10_000
+const SIZES = (process.env.SCHED_BENCH_SIZES ?? '500,1000,5000').split(',').map(Number)
+const ROUNDS = Number(process.env.SCHED_BENCH_ROUNDS ?? 3)
+
+function benchNode(i: number): Node {
+  const name = `node-${i}`
+  const resources = { cpu: '4', memory: '32Gi', pods: '110' }
+  return { apiVersion: 'v1', kind: 'Node', metadata: { name, labels: { 'kubernetes.io/hostname': name } }, spec: {}, status: { capacity: resources, allocatable: resources } }
+}
+
+function benchPod(i: number): Pod {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: `pod-${i}`, namespace: 'default' },
+    spec: { containers: [{ name: 'pause', image: 'registry.k8s.io/pause:3.10', resources: { requests: { cpu: '100m', memory: '500Mi' } } }] },
+  }
+}
+
+async function startCluster(nodes: number): Promise<{ client: ApiClient; clock: RealClock; server: ApiServer }> {
+  const clock = new RealClock()
+  const server = await ApiServer.start({ store: new MemoryStore({ clock }), clock, random: new Random(1) })
+  const client = new ApiClient(server)
+  for (let i = 0; i < nodes; i++) await client.nodes().create(benchNode(i))
+  return { client, clock, server }
+}
+
+/** Pods/s from the first create to the last pod reported bound. */
+export async function endToEnd(nodes: number, pods: number): Promise<number> {
+  const { client, clock, server } = await startCluster(nodes)
+  let scheduled = 0
+  let failed = 0
+  let done!: () => void
+  const allBound = new Promise<void>((resolve) => (done = resolve))
+  const scheduler = await Scheduler.start({
+    client,
+    clock,
+    random: new Random(7),
+    onEvent: (e) => {
+      if (e.type === 'failed') failed++
+      else if (++scheduled === pods) done()
+    },
+  })
+  const start = performance.now()
+  const podClient = client.pods('default')
+  for (let i = 0; i < pods; i++) await podClient.create(benchPod(i))
+  await allBound
+  const seconds = (performance.now() - start) / 1000
+  await scheduler.stop()
+  await server.stop()
+  if (failed > 0) throw new Error(`${failed} scheduling attempts failed; every pod fits`)
+  return pods / seconds
+}
+
+/** The same creates and bindings with nobody scheduling. */
+export async function bareCreateAndBind(nodes: number, pods: number): Promise<number> {
+  const { client, server } = await startCluster(nodes)
+  const podClient = client.pods('default')
+  const start = performance.now()
+  for (let i = 0; i < pods; i++) {
+    const p = await podClient.create(benchPod(i))
+    await podClient.bind({ apiVersion: 'v1', kind: 'Binding', metadata: { name: p.metadata?.name, uid: p.metadata?.uid }, target: { kind: 'Node', name: `node-${i % nodes}` } })
+  }
+  const seconds = (performance.now() - start) / 1000
+  await server.stop()
+  return pods / seconds
+}
+
+/** filter + score + select (+ assume) per pod over the cache, with the default nodes-to-score. */
+export function cycleAlone(nodes: number, pods: number): number {
+  const cache = new SchedulerCache()
+  for (let i = 0; i < nodes; i++) cache.addNode(benchNode(i))
+  const framework = new Framework(defaultProfile(), inTreeRegistry())
+  const random = new Random(7)
+  let startIndex = 0
+  const start = performance.now()
+  for (let i = 0; i < pods; i++) {
+    const pod = benchPod(i)
+    ;(pod.metadata as { uid?: string }).uid = `uid-${i}`
+    const result = schedulePod(framework, new CycleState(), pod, cache.snapshot(), { random, startIndex, recordScores: false })
+    startIndex = result.nextStartIndex
+    if (result.kind !== 'Scheduled') throw new Error(`pod ${i} did not fit`)
+    cache.assumePod({ ...pod, spec: { ...pod.spec!, nodeName: result.nodeName } })
+  }
+  return pods / ((performance.now() - start) / 1000)
+}
+
+export const schedulerThroughput: Benchmark = {
+  name: 'scheduler-throughput',
+  description: `the scheduler through the API server: pods/s from creation to binding, ${PODS} pods at ${SIZES.join(' / ')} nodes (default nodes-to-score), against the cycle alone and bare create+bind`,
+  async run(log) {
+    await endToEnd(100, 1_000) // warm up the JIT
+    cycleAlone(100, 1_000)
+    const figures: Figure[] = []
+    for (const nodes of SIZES) {
+      const e2e: number[] = []
+      const cycle: number[] = []
+      const bare: number[] = []
+      for (let r = 0; r < ROUNDS; r++) {
+        e2e.push(await endToEnd(nodes, PODS))
+        cycle.push(cycleAlone(nodes, PODS))
+        bare.push(await bareCreateAndBind(nodes, PODS))
+        log(`  ${nodes} nodes, round ${r + 1}: end-to-end ${round(e2e[r])} pods/s, cycle alone ${round(cycle[r])} pods/s, bare create+bind ${round(bare[r])} pods/s`)
+      }
+      const spread = (xs: number[]) => `${round(Math.min(...xs))}–${round(Math.max(...xs))}`
+      log(`  ${nodes} nodes: spread end-to-end ${spread(e2e)}, cycle ${spread(cycle)}, bare ${spread(bare)} pods/s`)
+      figures.push(
+        { name: `scheduler-throughput.${nodes}-nodes.end-to-end`, value: round(median(e2e)), unit: 'pods/s' },
+        { name: `scheduler-throughput.${nodes}-nodes.cycle-alone`, value: round(median(cycle)), unit: 'pods/s' },
+        { name: `scheduler-throughput.${nodes}-nodes.cycle-alone-per-pod`, value: Number((1e6 / median(cycle)).toFixed(1)), unit: 'µs/pod' },
+        { name: `scheduler-throughput.${nodes}-nodes.bare-create-bind`, value: round(median(bare)), unit: 'pods/s' },
+        { name: `scheduler-throughput.${nodes}-nodes.end-to-end-vs-bare`, value: Number((median(e2e) / median(bare)).toFixed(3)), unit: 'x (scheduled pods/s ÷ bare create+bind pods/s)' },
+      )
+    }
+    return figures
+  },
+}
