@@ -5,13 +5,22 @@ import { xoroshiro128plus } from 'pure-rand/generator/XoroShiro'
 import { unsafeUniformIntDistribution } from 'pure-rand/distribution/UnsafeUniformIntDistribution'
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator'
 
+function mixSeed(seed: number): number {
+  let h = seed | 0
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
+  return (h ^ (h >>> 16)) | 0
+}
+
 export class Random {
   readonly seed: number
   #rng: RandomGenerator
 
   constructor(seed: number) {
     this.seed = seed
-    this.#rng = xoroshiro128plus(seed)
+    // xoroshiro128+ seeded straight from a small integer starts poorly mixed (seeds 1, 2, 3… all
+    // draw the same first values), so the seed goes through a 32-bit finalizer first (murmur3's fmix32).
+    this.#rng = xoroshiro128plus(mixSeed(seed))
   }
 
   /** A uniformly chosen integer in [min, max], both ends included. */

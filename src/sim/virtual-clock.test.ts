@@ -60,3 +60,10 @@ describe('Random', () => {
     expect([...seen].sort()).toEqual([1, 2, 3, 4])
   })
 })
+
+describe('Random seeding', () => {
+  test('neighbouring small seeds do not start with the same draws', () => {
+    const firsts = Array.from({ length: 24 }, (_, seed) => new Random(seed + 1).int(0, 2))
+    expect(new Set(firsts).size).toBe(3)
+  })
+})
