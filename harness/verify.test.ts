@@ -8,7 +8,8 @@ import { verifyLesson } from './verify.ts'
 // Lessons run concurrently: their graders share verify's process pool (one grader per core).
 describe.concurrent('verify', () => {
   for (const lesson of LESSONS) {
-    test(`lesson ${lesson.id} ${lesson.slug}: starter fails, solution passes, wrong answers are rejected`, async () => {
+    // Every lesson waits its turn in the shared pool, so each test's time includes the others'.
+    test(`lesson ${lesson.id} ${lesson.slug}: starter fails, solution passes, wrong answers are rejected`, { timeout: 20 * 60_000 }, async () => {
       const check = await verifyLesson(lesson, DEFAULT_SEED)
       expect(check.problems).toEqual([])
     })

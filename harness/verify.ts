@@ -63,7 +63,7 @@ export async function verifyLesson(lesson: Lesson, seed: number): Promise<Lesson
   try {
     const files = [starter.file, lesson.solutionFile, ...wrong]
     // Only the solution must be graded in full; a starter or a wrong answer fails at its first failure.
-    const [starterOutcome, solutionOutcome, ...wrongOutcomes] = await inPool(files, (file) => grade(lesson, { seed, file, bail: file !== lesson.solutionFile }))
+    const [starterOutcome, solutionOutcome, ...wrongOutcomes] = await inPool(files, (file) => grade(lesson, { seed, file, bail: file !== lesson.solutionFile, timeoutS: VERIFY_TIMEOUT_S }))
     if (starterOutcome.passed) problems.push(`the starter ${lesson.learnerFile} passes its grader: leave the real work as NotImplemented, or give the grader a guarantee the starter breaks`)
     else notes.push('starter fails (not started)')
     if (!solutionOutcome.passed) problems.push(`the solution ${lesson.solutionFile} fails its grader at seed ${seed}: ${failing(solutionOutcome)} — fix the solution or the grader (replay: npm run lesson -- grade ${lesson.id} --file ${lesson.solutionFile} --seed ${seed})`)
@@ -81,6 +81,9 @@ export async function verifyLesson(lesson: Lesson, seed: number): Promise<Lesson
   }
   return { lesson, problems, notes }
 }
+
+/** Generous: verify runs on busy machines (CI, a laptop mid-workshop); a real hang still ends. */
+const VERIFY_TIMEOUT_S = 90
 
 /**
  * Graders run as many at a time as the machine has cores, across every lesson being verified (one
