@@ -31,6 +31,7 @@ export const lessons: readonly LessonEntry[] = [
   { id: '01', slug: 'mvcc-store', title: 'The MVCC store: revisions, range and transactions', part: "I. The cluster's memory", component: 'mvcc.ts' },
   { id: '02', slug: 'watch', title: 'Watch: every change after a revision, in order, exactly once', part: "I. The cluster's memory", component: 'watch.ts' },
   { id: '03', slug: 'leases', title: 'Leases: TTLs, keep-alives and expiry', part: "I. The cluster's memory", component: 'lessor.ts' },
+  { id: '04', slug: 'objects', title: 'Objects and optimistic concurrency: resourceVersion, 409, generation', part: 'II. The API server', component: 'registry.ts' },
   { id: '05', slug: 'label-selectors', title: 'Label selectors: parse and match', part: 'II. The API server', component: 'selector.ts' },
   { id: '06', slug: 'watch-cache', title: 'List-watch and the watch cache: resourceVersions, 410 Gone, bookmarks', part: 'II. The API server', component: 'watch-cache.ts' },
   { id: '07', slug: 'informer', title: 'The informer: list, watch, relist, and a cache you can trust', part: 'III. Client machinery', component: 'informer.ts' },
