@@ -64,6 +64,9 @@ async function grade([graderFile, mode = 'run', learnerFile, poll], { startVites
       reporters: [reporter],
       // The parent enforces the real time limit (it can interrupt a loop; vitest cannot).
       testTimeout: 0,
+      // Transformed modules are kept on disk between grades (a learner re-grades often, and most of
+      // what a grader imports never changes): it saves a good part of each grade's start-up.
+      experimental: { fsModuleCache: true },
       // A save of the learner's file re-runs the grader, however the grader imported it.
       watchTriggerPatterns: learnerFile ? [{ pattern: new RegExp(`${escape(learnerFile)}$`), testsToRun: () => graderFile }] : [],
     },
