@@ -1,72 +1,12 @@
 // Wrong: shutDown throws away the items still queued, so changes that arrived before shutdown are never processed.
-import type { GetResult, Queue } from '../../../src/client/workqueue/queue.ts'
-import type { RateLimiter } from '../../../src/client/workqueue/rate-limiter.ts'
+import { WorkQueue as Solution } from '../workqueue.ts'
 
-export type { GetResult, Queue } from '../../../src/client/workqueue/queue.ts'
-export type { RateLimiter } from '../../../src/client/workqueue/rate-limiter.ts'
+export * from '../workqueue.ts' // the solution's, but for the class this file defines
 
-export class WorkQueue<T> implements Queue<T> {
-  // Waiting to be handed out, in order; each item here is dirty and not processing.
-  #line: T[] = []
-  // Needs processing: waiting in the line, or held by a worker and added again since.
-  #dirty = new Set<T>()
-  // Held by a worker between get and done.
-  #processing = new Set<T>()
-  #shuttingDown = false
-
-  add(item: T): void {
-    if (this.#shuttingDown || this.#dirty.has(item)) return
-    this.#dirty.add(item)
-    if (!this.#processing.has(item)) this.#line.push(item)
-  }
-
-  get(): GetResult<T> {
-    if (this.#line.length === 0) return this.#shuttingDown ? { type: 'shutdown' } : { type: 'empty' }
-    const item = this.#line.shift() as T
-    this.#dirty.delete(item)
-    this.#processing.add(item)
-    return { type: 'item', item }
-  }
-
-  done(item: T): void {
-    if (!this.#processing.delete(item)) return
-    if (this.#dirty.has(item)) this.#line.push(item)
-  }
-
-  len(): number {
-    return this.#line.length
-  }
-
-  shutDown(): void {
-    this.#shuttingDown = true
-    for (const item of this.#line) this.#dirty.delete(item)
-    this.#line = []
-  }
-
-  shuttingDown(): boolean {
-    return this.#shuttingDown
-  }
-}
-
-export class ItemExponentialFailureRateLimiter<T> implements RateLimiter<T> {
-  readonly #failures = new Map<T, number>()
-
-  constructor(
-    readonly baseDelayMs: number,
-    readonly maxDelayMs: number,
-  ) {}
-
-  when(item: T): number {
-    const failures = this.#failures.get(item) ?? 0
-    this.#failures.set(item, failures + 1)
-    return Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** failures)
-  }
-
-  forget(item: T): void {
-    this.#failures.delete(item)
-  }
-
-  numRequeues(item: T): number {
-    return this.#failures.get(item) ?? 0
+export class WorkQueue<T> extends Solution<T> {
+  override shutDown(): void {
+    super.shutDown()
+    for (const item of this.line) this.dirty.delete(item)
+    this.line = []
   }
 }
