@@ -5,6 +5,8 @@ export const USAGE = `kubeparts — learn how Kubernetes works inside by rebuild
   npm run lesson -- list [--json]             every lesson with its status
   npm run lesson -- show <id>                 render the lesson text
   npm run lesson -- grade <id> [--seed N] [--runs N] [--json]   exit 0 pass, 1 fail
+                    [--timeout S]  seconds before code that never returns is stopped (default 20)
+                    [--file path]  grade another file against the lesson's grader
   npm run lesson -- watch <id> [--poll]       re-grade on every save
   npm run lesson -- hint <id>                 the next hint
   npm run lesson -- reset <id> [--yes]        put the starter file back (yours is kept in .kubeparts/backups)
