@@ -220,7 +220,8 @@ function buildWorld(pod: Pod, inputs: readonly NodeInput[]): World {
   return { pod, nodes, running }
 }
 
-const world: fc.Arbitrary<World> = podInput.chain((input) => fc.array(nodeInput, { minLength: 1, maxLength: 4 }).map((nodes) => buildWorld(buildPod(input), nodes)))
+// Pod and nodes are generated independently (no chain), so fast-check can shrink both.
+const world: fc.Arbitrary<World> = fc.tuple(podInput, fc.array(nodeInput, { minLength: 1, maxLength: 4 })).map(([input, nodes]) => buildWorld(buildPod(input), nodes))
 
 // ---------------------------------------------------------------- describing a situation
 
