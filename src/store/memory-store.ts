@@ -8,6 +8,7 @@
 import type { Clock } from '../sim/clock.ts'
 import type { KeyValueStore } from './kv.ts'
 import { StoreError } from './errors.ts'
+import { LeaseRequests } from './lease-requests.ts'
 import { compareKeys } from './keys.ts'
 import { MvccStore } from './kvstore.ts'
 import { DEFAULT_MIN_LEASE_TTL_SECONDS, Lessor } from './lessor.ts'
@@ -58,7 +59,7 @@ export class MemoryStore implements KeyValueStore {
   readonly #watches: WatchableStore
   readonly #lessor: StoreLessor
   readonly #maxTxnOps: number
-  #nextLeaseId = 1
+  readonly #leases: LeaseRequests
   #closed = false
 
   constructor(options: MemoryStoreOptions) {
@@ -69,6 +70,7 @@ export class MemoryStore implements KeyValueStore {
       deleteKeys: (keys) => this.#deleteKeys(keys),
     })
     this.#mvcc = new MvccStore(this.#lessor)
+    this.#leases = new LeaseRequests(this.#lessor, () => this.#header())
     this.#watches = new WatchableStore(this.#mvcc, options.onListenerError ?? rethrowLater)
     this.#maxTxnOps = options.maxTxnOps ?? DEFAULT_MAX_TXN_OPS
   }
@@ -94,7 +96,7 @@ export class MemoryStore implements KeyValueStore {
     // inside a txn the key comes first (checkRequestPut). Shape errors come before either.
     checkTxnRequest(txn, this.#maxTxnOps)
     const lease = request.lease ?? 0
-    if (lease !== 0 && !this.#leaseExists(lease)) throw new StoreError('lease-not-found', `lease ${lease}`)
+    if (lease !== 0 && !this.#leases.exists(lease)) throw new StoreError('lease-not-found', `lease ${lease}`)
     return only(this.#run(txn), 'put')
   }
 
@@ -123,41 +125,27 @@ export class MemoryStore implements KeyValueStore {
 
   async leaseGrant(request: LeaseGrantRequest): Promise<LeaseGrantResponse> {
     this.#open()
-    const { ttl } = request
-    const asked = request.id ?? 0
-    if (!Number.isSafeInteger(asked) || asked < 0) throw new StoreError('invalid-argument', `lease id ${asked}`)
-    if (!Number.isSafeInteger(ttl)) throw new StoreError('invalid-argument', `ttl ${ttl}`)
-    // ID 0: the smallest unused ID above the last one picked.
-    let id = asked
-    if (id === 0) for (id = this.#nextLeaseId; this.#leaseExists(id); ) id++
-    const lease = this.#lessor.grant(id, ttl)
-    if (asked === 0) this.#nextLeaseId = id + 1
-    return { header: this.#header(), id: lease.id, ttl: lease.ttlSeconds }
+    return this.#leases.grant(request)
   }
 
   async leaseRevoke(id: number): Promise<LeaseRevokeResponse> {
     this.#open()
-    this.#lessor.revoke(id)
-    return { header: this.#header() }
+    return this.#leases.revoke(id)
   }
 
   async leaseKeepAlive(id: number): Promise<LeaseKeepAliveResponse> {
     this.#open()
-    const header = this.#header() // taken before the renew, as etcd does
-    return { header, id, ttl: this.#lessor.renew(id) }
+    return this.#leases.keepAlive(id)
   }
 
   async leaseTimeToLive(request: LeaseTimeToLiveRequest): Promise<LeaseTimeToLiveResponse> {
     this.#open()
-    const lease = this.#lessor.lookup(request.id)
-    if (lease === undefined) return { header: this.#header(), id: request.id, ttl: -1, grantedTtl: 0, keys: [] }
-    const keys = request.keys ? [...lease.keys].sort(compareKeys) : []
-    return { header: this.#header(), id: lease.id, ttl: this.#lessor.remainingSeconds(lease), grantedTtl: lease.ttlSeconds, keys }
+    return this.#leases.timeToLive(request)
   }
 
   async leaseLeases(): Promise<LeaseLeasesResponse> {
     this.#open()
-    return { header: this.#header(), leases: this.#lessor.leases().map((l) => ({ id: l.id })) }
+    return this.#leases.leases()
   }
 
   async close(): Promise<void> {
@@ -175,17 +163,13 @@ export class MemoryStore implements KeyValueStore {
     this.#apply({ success: sorted.map((key) => ({ type: 'deleteRange', key })) }, Infinity)
   }
 
-  #leaseExists(id: number): boolean {
-    return this.#lessor.has?.(id) ?? this.#lessor.lookup(id) !== undefined
-  }
-
   #run(request: TxnRequest): TxnResponse {
     this.#open()
     return this.#apply(request, this.#maxTxnOps).response
   }
 
   #apply(request: TxnRequest, maxTxnOps: number): Applied {
-    const applied = applyTxn(this.#mvcc, request, { maxTxnOps, leaseExists: (id) => this.#leaseExists(id) })
+    const applied = applyTxn(this.#mvcc, request, { maxTxnOps, leaseExists: (id) => this.#leases.exists(id) })
     if (applied.batch !== undefined) this.#watches.notify(applied.batch)
     return applied
   }

@@ -14,7 +14,7 @@ import type { KeyValueStore } from './kv.ts'
 import type { MvccCore } from './mvcc-core.ts'
 import type { RevisionBatch } from './event-log.ts'
 import { StoreError } from './errors.ts'
-import { compareKeys } from './keys.ts'
+import { LeaseRequests } from './lease-requests.ts'
 import { MvccStore } from './kvstore.ts'
 import { DEFAULT_MIN_LEASE_TTL_SECONDS, Lessor } from './lessor.ts'
 import { checkTxnRequest, DEFAULT_MAX_TXN_OPS, type TxnPath } from './txn-check.ts'
@@ -61,6 +61,7 @@ export class MvccCoreStore implements KeyValueStore {
   readonly #history = new MvccStore(noLeases)
   readonly #watches: WatchableStore
   readonly #lessor: Lessor
+  readonly #leases: LeaseRequests
   readonly #maxTxnOps: number
   #closed = false
 
@@ -71,6 +72,7 @@ export class MvccCoreStore implements KeyValueStore {
       minTtlSeconds: options.minLeaseTtlSeconds ?? DEFAULT_MIN_LEASE_TTL_SECONDS,
       deleteKeys: (keys) => void this.#apply({ success: keys.map((key) => ({ type: 'deleteRange', key })) }, Infinity),
     })
+    this.#leases = new LeaseRequests(this.#lessor, () => this.#header())
     this.#watches = new WatchableStore(this.#history, options.onListenerError ?? rethrowLater)
     this.#maxTxnOps = options.maxTxnOps ?? DEFAULT_MAX_TXN_OPS
   }
@@ -115,33 +117,27 @@ export class MvccCoreStore implements KeyValueStore {
 
   async leaseGrant(request: LeaseGrantRequest): Promise<LeaseGrantResponse> {
     this.#open()
-    const lease = this.#lessor.grant(request.id ?? 0, request.ttl)
-    return { header: this.#header(), id: lease.id, ttl: lease.ttlSeconds }
+    return this.#leases.grant(request)
   }
 
   async leaseRevoke(id: number): Promise<LeaseRevokeResponse> {
     this.#open()
-    this.#lessor.revoke(id)
-    return { header: this.#header() }
+    return this.#leases.revoke(id)
   }
 
   async leaseKeepAlive(id: number): Promise<LeaseKeepAliveResponse> {
     this.#open()
-    const header = this.#header()
-    return { header, id, ttl: this.#lessor.renew(id) }
+    return this.#leases.keepAlive(id)
   }
 
   async leaseTimeToLive(request: LeaseTimeToLiveRequest): Promise<LeaseTimeToLiveResponse> {
     this.#open()
-    const lease = this.#lessor.lookup(request.id)
-    if (lease === undefined) return { header: this.#header(), id: request.id, ttl: -1, grantedTtl: 0, keys: [] }
-    const keys = request.keys ? [...lease.keys].sort(compareKeys) : []
-    return { header: this.#header(), id: lease.id, ttl: this.#lessor.remainingSeconds(lease), grantedTtl: lease.ttlSeconds, keys }
+    return this.#leases.timeToLive(request)
   }
 
   async leaseLeases(): Promise<LeaseLeasesResponse> {
     this.#open()
-    return { header: this.#header(), leases: this.#lessor.leases().map((l) => ({ id: l.id })) }
+    return this.#leases.leases()
   }
 
   async close(): Promise<void> {
@@ -194,7 +190,7 @@ export class MvccCoreStore implements KeyValueStore {
       } else if (op.type === 'put') {
         if ((op.ignoreValue || op.ignoreLease) && this.#current(op.key) === undefined) throw new StoreError('key-not-found', op.key)
         const lease = op.lease ?? 0
-        if (lease !== 0 && !this.#lessor.has(lease)) throw new StoreError('lease-not-found', `lease ${lease}`)
+        if (lease !== 0 && !this.#leases.exists(lease)) throw new StoreError('lease-not-found', `lease ${lease}`)
       } else if (op.type === 'txn') this.#check(op, path.nested[i]!)
     })
   }
