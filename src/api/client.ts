@@ -88,23 +88,39 @@ function resourceClient<T extends KubeObject>(server: ApiServer, resource: Resou
 /** The client: `client.pods('default').create(pod)`, `client.nodes().list()`, `client.resource('leases', 'kube-node-lease')`. */
 export class ApiClient {
   readonly #server: ApiServer
+  // The typed clients are stateless, so one per (resource, namespace) serves every call: the
+  // scheduler asks for `pods(ns)` once or twice per pod, and building them was 5% of its time.
+  readonly #clients = new Map<string, ResourceClient<KubeObject>>()
 
   constructor(server: ApiServer) {
     this.#server = server
   }
 
+  #cached<C extends ResourceClient<KubeObject>>(resource: ResourceName, namespace: string, make: () => C): C {
+    const key = `${resource}/${namespace}`
+    let client = this.#clients.get(key)
+    if (client === undefined) this.#clients.set(key, (client = make()))
+    return client as C
+  }
+
   resource<R extends ResourceName>(resource: R, namespace = ''): ResourceClient<ResourceTypes[R]> {
-    return resourceClient<ResourceTypes[R]>(this.#server, resource, namespace)
+    return this.#cached(resource, namespace, () => resourceClient<ResourceTypes[R]>(this.#server, resource, namespace))
   }
 
   pods(namespace = ''): PodClient {
     const server = this.#server
-    return { ...resourceClient<Pod>(server, 'pods', namespace), bind: (binding) => server.bind(namespace || binding.metadata?.namespace || '', binding) }
+    return this.#cached('pods', namespace, (): PodClient => ({
+      ...resourceClient<Pod>(server, 'pods', namespace),
+      bind: (binding) => server.bind(namespace || binding.metadata?.namespace || '', binding),
+    }))
   }
 
   namespaces(): NamespaceClient {
     const server = this.#server
-    return { ...resourceClient<Namespace>(server, 'namespaces', ''), finalize: (obj) => server.update('namespaces', '', obj, { subresource: 'finalize' }) }
+    return this.#cached('namespaces', '', (): NamespaceClient => ({
+      ...resourceClient<Namespace>(server, 'namespaces', ''),
+      finalize: (obj) => server.update('namespaces', '', obj, { subresource: 'finalize' }),
+    }))
   }
 
   nodes(): ResourceClient<Node> {

@@ -55,6 +55,18 @@ export type ScoreOutcome =
   | { readonly ok: true; readonly totals: readonly NodeScore[]; readonly byPlugin: readonly PluginScores[] }
   | { readonly ok: false; readonly status: Status; readonly plugin: string }
 
+function scoreError(plugin: string, status: Status): PluginStatus {
+  return { plugin, status: errorStatus(`running Score plugin "${plugin}": ${messageOf(status)}`) }
+}
+
+function normalizeError(plugin: string, status: Status): PluginStatus {
+  return { plugin, status: errorStatus(`running Normalize on Score plugin "${plugin}": ${messageOf(status)}`) }
+}
+
+function rangeError(plugin: string, score: number): PluginStatus {
+  return { plugin, status: errorStatus(`plugin "${plugin}" returns an invalid score ${score}, it should in the range of [${minNodeScore}, ${maxNodeScore}] after normalizing`) }
+}
+
 export class Framework implements Handle {
   readonly profile: Profile
   readonly plugins: readonly Plugin[]
@@ -67,6 +79,7 @@ export class Framework implements Handle {
   #snapshot: Snapshot | undefined
   /** The filters not skipped in the cycle whose state this is, worked out once per cycle. */
   #activeFilters: { readonly state: CycleState; readonly plugins: readonly FilterPlugin[] } | undefined
+  readonly #scratch: { name: string; score: number }[] = []
 
   constructor(profile: Profile, registry: Registry) {
     this.profile = profile
@@ -163,35 +176,78 @@ export class Framework implements Handle {
     return undefined
   }
 
-  /** `record` keeps each plugin's raw and normalized scores (for explanations); the loop skips it. */
-  runScorePlugins(state: CycleState, pod: Pod, nodes: readonly NodeInfo[], record = true): ScoreOutcome {
+  /** Every score plugin's raw and normalized scores and the weighted totals (explanations, lesson 10). */
+  runScorePlugins(state: CycleState, pod: Pod, nodes: readonly NodeInfo[]): ScoreOutcome {
     const totals: NodeScore[] = nodes.map((n) => ({ name: n.name, score: 0 }))
     const byPlugin: PluginScores[] = []
-    // One NodeScore per node, reused by every plugin when nothing is recorded.
-    let scores: NodeScore[] | undefined
     for (const { plugin, weight } of this.scorePlugins) {
       if (state.skipScorePlugins.has(plugin.name)) continue
-      if (record || !scores) scores = nodes.map((n) => ({ name: n.name, score: 0 }))
+      const list = nodes.map((n) => ({ name: n.name, score: 0 }))
       for (let i = 0; i < nodes.length; i++) {
         const r = plugin.score(state, pod, nodes[i])
-        if (typeof r !== 'number') return { ok: false, status: errorStatus(`running Score plugin "${plugin.name}": ${messageOf(r)}`), plugin: plugin.name }
-        scores[i].score = r
+        if (typeof r !== 'number') return { ok: false, ...scoreError(plugin.name, r) }
+        list[i].score = r
       }
-      const raw = record ? scores.map((s) => s.score) : []
+      const raw = list.map((s) => s.score)
       if (plugin.normalizeScore) {
-        const s = plugin.normalizeScore(state, pod, scores)
-        if (s.code !== 'Success') return { ok: false, status: errorStatus(`running Normalize on Score plugin "${plugin.name}": ${messageOf(s)}`), plugin: plugin.name }
+        const s = plugin.normalizeScore(state, pod, list)
+        if (s.code !== 'Success') return { ok: false, ...normalizeError(plugin.name, s) }
       }
-      for (let i = 0; i < scores.length; i++) {
-        const score = scores[i].score
-        if (score > maxNodeScore || score < minNodeScore) {
-          return { ok: false, status: errorStatus(`plugin "${plugin.name}" returns an invalid score ${score}, it should in the range of [${minNodeScore}, ${maxNodeScore}] after normalizing`), plugin: plugin.name }
-        }
+      for (let i = 0; i < list.length; i++) {
+        const score = list[i].score
+        if (score > maxNodeScore || score < minNodeScore) return { ok: false, ...rangeError(plugin.name, score) }
         totals[i].score += score * weight
       }
-      if (record) byPlugin.push({ plugin: plugin.name, weight, raw, normalized: scores.map((s) => s.score) })
+      byPlugin.push({ plugin: plugin.name, weight, raw, normalized: list.map((s) => s.score) })
     }
     return { ok: true, totals, byPlugin }
+  }
+
+  /**
+   * The same totals as runScorePlugins, written into `totals` (one per node, zeroed by the caller),
+   * keeping nothing else: what the scheduling loop runs for every pod. It runs plugins × nodes
+   * times, so it allocates nothing per node: a plugin without NormalizeScore adds its score
+   * straight to the total, and the others share one NodeScore list across plugins and cycles.
+   */
+  runScorePluginsInto(state: CycleState, pod: Pod, nodes: readonly NodeInfo[], totals: number[]): PluginStatus | undefined {
+    const n = nodes.length
+    for (const { plugin, weight } of this.scorePlugins) {
+      if (state.skipScorePlugins.has(plugin.name)) continue
+      if (!plugin.normalizeScore) {
+        for (let i = 0; i < n; i++) {
+          const r = plugin.score(state, pod, nodes[i])
+          if (typeof r !== 'number') return scoreError(plugin.name, r)
+          if (r > maxNodeScore || r < minNodeScore) return rangeError(plugin.name, r)
+          totals[i] += r * weight
+        }
+        continue
+      }
+      const list = this.#scratchScores(nodes)
+      for (let i = 0; i < n; i++) {
+        const r = plugin.score(state, pod, nodes[i])
+        if (typeof r !== 'number') return scoreError(plugin.name, r)
+        list[i].score = r
+      }
+      const s = plugin.normalizeScore(state, pod, list)
+      if (s.code !== 'Success') return normalizeError(plugin.name, s)
+      for (let i = 0; i < n; i++) {
+        const score = list[i].score
+        if (score > maxNodeScore || score < minNodeScore) return rangeError(plugin.name, score)
+        totals[i] += score * weight
+      }
+    }
+    return undefined
+  }
+
+  /** One NodeScore per node, reused: each plugin overwrites every score before reading any. */
+  #scratchScores(nodes: readonly NodeInfo[]): { name: string; score: number }[] {
+    const scratch = this.#scratch
+    if (scratch.length > nodes.length) scratch.length = nodes.length
+    for (let i = 0; i < nodes.length; i++) {
+      if (i < scratch.length) scratch[i].name = nodes[i].name
+      else scratch.push({ name: nodes[i].name, score: 0 })
+    }
+    return scratch
   }
 
   runReservePlugins(state: CycleState, pod: Pod, nodeName: string): PluginStatus | undefined {

@@ -1,13 +1,14 @@
 // The one-pod algorithm: numFeasibleNodesToFind (TestNumFeasibleNodesToFind in
 // pkg/scheduler/schedule_one_test.go), host selection among ties, and a whole cycle on a
 // small cluster.
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { Random } from '../sim/random.ts'
 import { CycleState } from './cycle-state.ts'
 import { Framework } from './framework-runtime.ts'
 import { defaultProfile } from './profile.ts'
 import { inTreeRegistry } from './registry.ts'
-import { numFeasibleNodesToFind, schedulePod, selectHost } from './schedule.ts'
+import { numFeasibleNodesToFind, schedulePod, selectHost, selectHostIndex } from './schedule.ts'
 import { newSnapshot } from './snapshot.ts'
 import { makeNode, makePod } from './testing.ts'
 
@@ -51,5 +52,63 @@ describe('schedulePod', () => {
     const result = schedulePod(framework, new CycleState(), makePod('web').req({ cpu: '2' }).obj(), snapshot, { random: new Random(1) })
     expect(result.kind).toBe('Unschedulable')
     if (result.kind === 'Unschedulable') expect([...result.fitError.diagnosis.unschedulablePlugins]).toEqual(['NodeResourcesFit'])
+  })
+})
+
+// The scheduling loop scores without keeping per-node results (recordScores: false): the flat
+// path must choose exactly what the recorded path chooses, drawing the same random numbers.
+describe('the loop\'s flat scoring path', () => {
+  test('selectHostIndex chooses the node selectHost chooses, for the same seed', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 1000 }), (totals, seed) => {
+        const scores = totals.map((score, i) => ({ name: `n${i}`, score }))
+        expect(`n${selectHostIndex(totals, new Random(seed))}`).toBe(selectHost(scores, new Random(seed)))
+      }),
+    )
+  })
+
+  const cluster = fc.record({
+    nodes: fc.array(
+      fc.record({
+        cpu: fc.constantFrom('1', '2', '4'),
+        memory: fc.constantFrom('2Gi', '8Gi'),
+        zone: fc.constantFrom('a', 'b'),
+        soft: fc.boolean(), // a PreferNoSchedule taint
+        used: fc.constantFrom('0', '500m', '1'),
+      }),
+      { minLength: 1, maxLength: 120 },
+    ),
+    pod: fc.record({ cpu: fc.constantFrom('100m', '1'), memory: fc.constantFrom('100Mi', '1Gi'), preferZone: fc.option(fc.constantFrom('a', 'b'), { nil: undefined }) }),
+    seed: fc.integer({ min: 1, max: 1000 }),
+    startIndex: fc.nat(200),
+    weights: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 8, maxLength: 8 }),
+  })
+
+  test('schedulePod picks the same node with and without recorded scores', () => {
+    fc.assert(
+      fc.property(cluster, ({ nodes, pod, seed, startIndex, weights }) => {
+        const base = defaultProfile()
+        const profile = { ...base, plugins: base.plugins.map((p, i) => ({ ...p, weight: weights[i % weights.length] })) }
+        const snapshot = newSnapshot({
+          nodes: nodes.map((n, i) => {
+            const b = makeNode(`n${i}`).capacity({ cpu: n.cpu, memory: n.memory, pods: '110' }).label('zone', n.zone)
+            return (n.soft ? b.taints([{ key: 'soft', value: 'x', effect: 'PreferNoSchedule' }]) : b).obj()
+          }),
+          pods: nodes.map((n, i) => makePod(`busy${i}`).node(`n${i}`).req({ cpu: n.used }).obj()),
+        })
+        let b = makePod('web').req({ cpu: pod.cpu, memory: pod.memory })
+        if (pod.preferZone) b = b.preferredNodeTerm(5, [{ key: 'zone', operator: 'In', values: [pod.preferZone] }])
+        const incoming = b.obj()
+        const run = (recordScores: boolean) =>
+          schedulePod(new Framework(profile, inTreeRegistry()), new CycleState(), incoming, snapshot, { random: new Random(seed), startIndex, recordScores })
+        const recorded = run(true)
+        const flat = run(false)
+        expect(flat.kind).toBe(recorded.kind)
+        if (recorded.kind === 'Scheduled' && flat.kind === 'Scheduled') {
+          expect([flat.nodeName, flat.nextStartIndex, flat.evaluatedNodes, flat.feasibleNodes]).toEqual([recorded.nodeName, recorded.nextStartIndex, recorded.evaluatedNodes, recorded.feasibleNodes])
+        }
+      }),
+      { numRuns: 60 },
+    )
   })
 })

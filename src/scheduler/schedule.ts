@@ -53,7 +53,10 @@ export interface ScheduleOptions {
   readonly random: Random
   /** nextStartNodeIndex from the previous cycle. */
   readonly startIndex?: number
-  /** Keep each plugin's scores in the result (byPlugin); default true. The scheduling loop turns it off. */
+  /**
+   * Keep the scores in the result (scores, byPlugin); default true. The scheduling loop turns it
+   * off and gets only the chosen node, scored without a NodeScore per node.
+   */
   readonly recordScores?: boolean
 }
 
@@ -70,6 +73,25 @@ export function selectHost(scores: readonly NodeScore[], random: Random): string
     } else if (s.score === best) {
       count++
       if (random.int(0, count - 1) === 0) selected = s.name
+    }
+  }
+  return selected
+}
+
+/** selectHost over bare totals: the index chosen, drawing exactly as selectHost draws; -1 when empty. */
+export function selectHostIndex(totals: readonly number[], random: Random): number {
+  let selected = -1
+  let best = -Infinity
+  let count = 0
+  for (let i = 0; i < totals.length; i++) {
+    const score = totals[i]
+    if (score > best) {
+      best = score
+      selected = i
+      count = 1
+    } else if (score === best) {
+      count++
+      if (random.int(0, count - 1) === 0) selected = i
     }
   }
   return selected
@@ -101,8 +123,9 @@ export function schedulePod(framework: Framework, state: CycleState, pod: Pod, s
   const toFind = numFeasibleNodesToFind(framework.profile.percentageOfNodesToScore, nodes.length)
   const feasible: NodeInfo[] = []
   let processed = 0
-  for (let i = 0; i < nodes.length && feasible.length < toFind; i++) {
-    const nodeInfo = nodes[(startIndex + i) % nodes.length]
+  // Round-robin from startIndex, wrapping by a compare rather than a division per node.
+  for (let i = 0, at = startIndex % Math.max(nodes.length, 1); i < nodes.length && feasible.length < toFind; i++, at = at + 1 === nodes.length ? 0 : at + 1) {
+    const nodeInfo = nodes[at]
     processed++
     const verdict = framework.runFilterPlugins(state, pod, nodeInfo)
     if (!verdict) feasible.push(nodeInfo)
@@ -122,8 +145,16 @@ export function schedulePod(framework: Framework, state: CycleState, pod: Pod, s
 
   const preScore = framework.runPreScorePlugins(state, pod, feasible)
   if (preScore) return { kind: 'Error', status: preScore.status, plugin: preScore.plugin, nextStartIndex }
-  const scored = framework.runScorePlugins(state, pod, feasible, options.recordScores ?? true)
+  const evaluatedNodes = feasible.length + nodeToStatus.size
+  if (options.recordScores === false) {
+    const totals = new Array<number>(feasible.length).fill(0)
+    const failed = framework.runScorePluginsInto(state, pod, feasible, totals)
+    if (failed) return { kind: 'Error', status: failed.status, plugin: failed.plugin, nextStartIndex }
+    const nodeName = feasible[selectHostIndex(totals, options.random)].name
+    return { kind: 'Scheduled', nodeName, evaluatedNodes, feasibleNodes: feasible.length, nextStartIndex }
+  }
+  const scored = framework.runScorePlugins(state, pod, feasible)
   if (!scored.ok) return { kind: 'Error', status: scored.status, plugin: scored.plugin, nextStartIndex }
   const nodeName = selectHost(scored.totals, options.random)!
-  return { kind: 'Scheduled', nodeName, evaluatedNodes: feasible.length + nodeToStatus.size, feasibleNodes: feasible.length, nextStartIndex, scores: scored.totals, byPlugin: options.recordScores === false ? undefined : scored.byPlugin }
+  return { kind: 'Scheduled', nodeName, evaluatedNodes, feasibleNodes: feasible.length, nextStartIndex, scores: scored.totals, byPlugin: scored.byPlugin }
 }

@@ -72,28 +72,32 @@ function checkInteger(name: string, value: number | undefined): void {
  * Returns this level's puts and deletes for the level above. Unlike etcd, a delete range ending
  * in '\0' counts as covering every key after its start.
  */
+function covered(dels: readonly Interval[], key: string): boolean {
+  for (const d of dels) if (intervalContains(d, key)) return true
+  return false
+}
+
 function checkIntervals(ops: readonly RequestOp[]): { puts: Set<string>; dels: Interval[] } {
   const dels: Interval[] = []
   for (const op of ops) if (op.type === 'deleteRange') dels.push(toInterval(op))
-  const covered = (key: string) => dels.some((d) => intervalContains(d, key))
   const puts = new Set<string>()
   for (const op of ops) {
     if (op.type !== 'txn') continue
     const then = checkIntervals(op.success ?? [])
     const otherwise = checkIntervals(op.failure ?? [])
     for (const key of then.puts) {
-      if (puts.has(key) || covered(key)) throw new StoreError('duplicate-key', key)
+      if (puts.has(key) || covered(dels, key)) throw new StoreError('duplicate-key', key)
       puts.add(key)
     }
     for (const key of otherwise.puts) {
-      if ((puts.has(key) && !then.puts.has(key)) || covered(key)) throw new StoreError('duplicate-key', key)
+      if ((puts.has(key) && !then.puts.has(key)) || covered(dels, key)) throw new StoreError('duplicate-key', key)
       puts.add(key)
     }
     dels.push(...then.dels, ...otherwise.dels)
   }
   for (const op of ops) {
     if (op.type !== 'put') continue
-    if (puts.has(op.key) || covered(op.key)) throw new StoreError('duplicate-key', op.key)
+    if (puts.has(op.key) || covered(dels, op.key)) throw new StoreError('duplicate-key', op.key)
     puts.add(op.key)
   }
   return { puts, dels }

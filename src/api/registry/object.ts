@@ -4,6 +4,7 @@
 // Mirrors the parts of metav1.Object / runtime.Object the generic registry relies on
 // (staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/meta.go).
 import type { ObjectMeta } from 'kubernetes-types/meta/v1'
+import { jsonCopy } from './json-copy.ts'
 
 /** Any Kubernetes object: apiVersion, kind, metadata, and whatever its kind adds. */
 export interface KubeObject {
@@ -28,7 +29,7 @@ export function deepFreeze<T>(value: T): T {
 
 /** A private, mutable, JSON-normalized copy (undefined fields dropped), as decoding a request body gives. */
 export function privateCopy<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T
+  return jsonCopy(value)
 }
 
 /** The object with metadata.resourceVersion set, sharing everything else (the result is frozen). */

@@ -82,21 +82,12 @@ export class GenericRegistry {
     const obj = this.#decode(input, namespace)
     if (obj.metadata?.resourceVersion) throw newBadRequest('resourceVersion should not be set on objects to be created')
     this.info.strategy.default(obj)
-    const attrs = (o: AnyObject): AdmissionAttributes => ({
-      operation: 'CREATE',
-      resource: this.info,
-      subresource: '',
-      namespace,
-      name: o.metadata?.name ?? '',
-      object: o,
-      oldObject: undefined,
-    })
-    this.#ctx.admission.admit(attrs(obj))
+    this.#ctx.admission.admit(this.#createAttributes(obj, namespace))
     this.#beforeCreate(obj)
     const generated = !input.metadata?.name && !!obj.metadata?.generateName
     for (let attempt = 0; ; attempt++) {
       this.#validateCreate(obj)
-      this.#ctx.admission.validate(attrs(obj))
+      this.#ctx.admission.validate(this.#createAttributes(obj, namespace))
       const commit = this.#hooks.beginCreate?.(obj)
       try {
         const stored = await this.storage.create(this.key(namespace, obj.metadata!.name!), obj, obj.metadata!.name!)
@@ -222,6 +213,10 @@ export class GenericRegistry {
     )
     if (deleted && result.obj !== undefined) this.#hooks.afterDelete?.(result.obj)
     return result.obj!
+  }
+
+  #createAttributes(obj: AnyObject, namespace: string): AdmissionAttributes {
+    return { operation: 'CREATE', resource: this.info, subresource: '', namespace, name: obj.metadata?.name ?? '', object: obj, oldObject: undefined }
   }
 
   #decode(input: KubeObject, namespace: string): AnyObject {

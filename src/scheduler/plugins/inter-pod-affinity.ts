@@ -153,28 +153,17 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
     if (this.#ignorePreferredTermsOfExistingPods && !hasConstraints) return skip
     const namespaceLabels = snapshot.namespaceLabels(podInfo.namespace)
     const scores = new Map<string, Map<string, number>>()
-    const add = (terms: readonly (AffinityTerm | WeightedAffinityTerm)[], weightOf: (t: AffinityTerm | WeightedAffinityTerm) => number, target: Pod, targetNsLabels: Labels | undefined, node: Node, sign: number) => {
-      for (const t of terms) {
-        if (!termMatches(t, target, targetNsLabels)) continue
-        const value = node.metadata?.labels?.[t.topologyKey]
-        if (value === undefined) continue
-        let byValue = scores.get(t.topologyKey)
-        if (!byValue) scores.set(t.topologyKey, (byValue = new Map()))
-        byValue.set(value, (byValue.get(value) ?? 0) + weightOf(t) * sign)
-      }
-    }
-    const weightOf = (t: AffinityTerm | WeightedAffinityTerm) => ('weight' in t ? t.weight : 0)
     const nodesToProcess = hasConstraints ? snapshot.nodeInfos : snapshot.havePodsWithAffinity
     for (const nodeInfo of nodesToProcess) {
       const node = nodeInfo.node
       if (Object.keys(node.metadata?.labels ?? {}).length === 0) continue
       for (const existing of hasConstraints ? nodeInfo.pods : nodeInfo.podsWithAffinity) {
         const existingNsLabels = snapshot.namespaceLabels(existing.namespace)
-        add(podInfo.preferredAffinityTerms, weightOf, existing.pod, existingNsLabels, node, 1)
-        add(podInfo.preferredAntiAffinityTerms, weightOf, existing.pod, existingNsLabels, node, -1)
-        if (this.#hardPodAffinityWeight > 0) add(existing.requiredAffinityTerms, () => this.#hardPodAffinityWeight, pod, namespaceLabels, node, 1)
-        add(existing.preferredAffinityTerms, weightOf, pod, namespaceLabels, node, 1)
-        add(existing.preferredAntiAffinityTerms, weightOf, pod, namespaceLabels, node, -1)
+        addTermScores(scores, podInfo.preferredAffinityTerms, undefined, existing.pod, existingNsLabels, node, 1)
+        addTermScores(scores, podInfo.preferredAntiAffinityTerms, undefined, existing.pod, existingNsLabels, node, -1)
+        if (this.#hardPodAffinityWeight > 0) addTermScores(scores, existing.requiredAffinityTerms, this.#hardPodAffinityWeight, pod, namespaceLabels, node, 1)
+        addTermScores(scores, existing.preferredAffinityTerms, undefined, pod, namespaceLabels, node, 1)
+        addTermScores(scores, existing.preferredAntiAffinityTerms, undefined, pod, namespaceLabels, node, -1)
       }
     }
     if (scores.size === 0) return skip
@@ -202,6 +191,29 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
     const spread = max - min
     for (const s of scores) s.score = spread > 0 ? Math.trunc(maxNodeScore * ((s.score - min) / spread)) : 0
     return success
+  }
+}
+
+/**
+ * Adds the weight of every term the target pod matches to the node's topology value (processTerm
+ * in scoring.go); `weight` overrides the terms' own (hardPodAffinityWeight for required terms).
+ */
+function addTermScores(
+  scores: Map<string, Map<string, number>>,
+  terms: readonly (AffinityTerm | WeightedAffinityTerm)[],
+  weight: number | undefined,
+  target: Pod,
+  targetNsLabels: Labels | undefined,
+  node: Node,
+  sign: number,
+): void {
+  for (const t of terms) {
+    if (!termMatches(t, target, targetNsLabels)) continue
+    const value = node.metadata?.labels?.[t.topologyKey]
+    if (value === undefined) continue
+    let byValue = scores.get(t.topologyKey)
+    if (!byValue) scores.set(t.topologyKey, (byValue = new Map()))
+    byValue.set(value, (byValue.get(value) ?? 0) + (weight ?? ('weight' in t ? t.weight : 0)) * sign)
   }
 }
 

@@ -12,13 +12,18 @@ export function leastRequestedScore(requested: number, capacity: number): number
 }
 
 export function leastResourceScorer(resources: readonly ResourceSpec[]): ResourceScorer {
+  // Runs once per feasible node: the weights are read from a flat array and the per-resource
+  // score is written out here rather than called (the call was a third of the scorer's time).
+  const weights = resources.map((r) => r.weight)
   return (requested, allocatable) => {
     let nodeScore = 0
     let weightSum = 0
     for (let i = 0; i < requested.length; i++) {
-      if (allocatable[i] === 0) continue
-      const weight = resources[i].weight
-      nodeScore += leastRequestedScore(requested[i], allocatable[i]) * weight
+      const capacity = allocatable[i]
+      if (capacity === 0) continue
+      const r = requested[i]
+      const weight = weights[i]
+      if (r <= capacity) nodeScore += Math.trunc(((capacity - r) * maxNodeScore) / capacity) * weight
       weightSum += weight
     }
     return weightSum === 0 ? 0 : Math.trunc(nodeScore / weightSum)

@@ -14,13 +14,15 @@ export function mostRequestedScore(requested: number, capacity: number): number 
 }
 
 export function mostResourceScorer(resources: readonly ResourceSpec[]): ResourceScorer {
+  const weights = resources.map((r) => r.weight)
   return (requested, allocatable) => {
     let nodeScore = 0
     let weightSum = 0
     for (let i = 0; i < requested.length; i++) {
-      if (allocatable[i] === 0) continue
-      const weight = resources[i].weight
-      nodeScore += mostRequestedScore(requested[i], allocatable[i]) * weight
+      const capacity = allocatable[i]
+      if (capacity === 0) continue
+      const weight = weights[i]
+      nodeScore += Math.trunc((Math.min(requested[i], capacity) * maxNodeScore) / capacity) * weight
       weightSum += weight
     }
     return weightSum === 0 ? 0 : Math.trunc(nodeScore / weightSum)

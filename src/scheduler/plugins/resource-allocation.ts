@@ -28,18 +28,41 @@ export const defaultResources: readonly ResourceSpec[] = [
 /** Maps requested/allocatable per resource (same order as the specs) to a node score. */
 export type ResourceScorer = (requested: readonly number[], allocatable: readonly number[]) => number
 
+/** How #fill finds a resource on the node: a field, or the scalar map by name. */
+const Kind = { Cpu: 0, Memory: 1, EphemeralStorage: 2, Scalar: 3 } as const
+type Kind = (typeof Kind)[keyof typeof Kind]
+
+function kindOf(name: string): Kind {
+  switch (name) {
+    case 'cpu':
+      return Kind.Cpu
+    case 'memory':
+      return Kind.Memory
+    case 'ephemeral-storage':
+      return Kind.EphemeralStorage
+    default:
+      return Kind.Scalar
+  }
+}
+
 export class ResourceAllocationScorer {
   readonly #requested: number[]
   readonly #allocatable: number[]
+  // Worked out once from the resource names, so scoring a node compares no strings.
+  readonly #kinds: readonly Kind[]
+  readonly #scalar: readonly boolean[]
 
   constructor(
     readonly resources: readonly ResourceSpec[],
     readonly scorer: ResourceScorer,
     readonly useRequested: boolean,
   ) {
-    // Scratch space reused by every score() call: no allocation per node.
-    this.#requested = new Array<number>(resources.length).fill(0)
-    this.#allocatable = new Array<number>(resources.length).fill(0)
+    // Scratch space reused by every score() call: no allocation per node. Memory in bytes is
+    // past the small-integer range, so the arrays start as doubles and stay that way.
+    this.#requested = resources.map(() => 0.5).fill(0)
+    this.#allocatable = resources.map(() => 0.5).fill(0)
+    this.#kinds = resources.map((r) => kindOf(r.name))
+    this.#scalar = resources.map((r) => isScalarResourceName(r.name))
   }
 
   /** The pod's request for each configured resource (milli-cpu for cpu, whole units otherwise). */
@@ -52,33 +75,51 @@ export class ResourceAllocationScorer {
   }
 
   score(nodeInfo: NodeInfo, podRequests: readonly number[]): number | Status {
-    if (this.resources.length === 0) return errorStatus('resources not found')
-    for (let i = 0; i < this.resources.length; i++) this.#fill(i, nodeInfo, this.resources[i].name, podRequests[i])
-    return this.scorer(this.#requested, this.#allocatable)
+    const n = this.resources.length
+    if (n === 0) return errorStatus('resources not found')
+    const kinds = this.#kinds
+    const allocatable = nodeInfo.allocatable
+    const requested = this.useRequested ? nodeInfo.requested : nodeInfo.nonZeroRequested
+    const req = this.#requested
+    const alloc = this.#allocatable
+    for (let i = 0; i < n; i++) {
+      const kind = kinds[i]
+      // cpu and memory, the default and by far the common case, without a call or a switch.
+      if (kind === Kind.Cpu) {
+        alloc[i] = allocatable.milliCPU
+        req[i] = allocatable.milliCPU === 0 ? 0 : requested.milliCPU + podRequests[i]
+      } else if (kind === Kind.Memory) {
+        alloc[i] = allocatable.memory
+        req[i] = allocatable.memory === 0 ? 0 : requested.memory + podRequests[i]
+      } else this.#fill(i, nodeInfo, podRequests[i])
+    }
+    return this.scorer(req, alloc)
   }
 
   /** calculateResourceAllocatableRequest into slot i; (0, 0) leaves the resource out. */
-  #fill(i: number, nodeInfo: NodeInfo, name: string, podRequest: number): void {
+  #fill(i: number, nodeInfo: NodeInfo, podRequest: number): void {
     const requested = this.useRequested ? nodeInfo.requested : nodeInfo.nonZeroRequested
     let alloc = 0
     let req = 0
-    if (!(podRequest === 0 && isScalarResourceName(name))) {
-      switch (name) {
-        case 'cpu':
+    if (!(podRequest === 0 && this.#scalar[i])) {
+      switch (this.#kinds[i]) {
+        case Kind.Cpu:
           alloc = nodeInfo.allocatable.milliCPU
           req = requested.milliCPU + podRequest
           break
-        case 'memory':
+        case Kind.Memory:
           alloc = nodeInfo.allocatable.memory
           req = requested.memory + podRequest
           break
-        case 'ephemeral-storage':
+        case Kind.EphemeralStorage:
           alloc = nodeInfo.allocatable.ephemeralStorage
           req = nodeInfo.requested.ephemeralStorage + podRequest
           break
-        default:
+        default: {
+          const name = this.resources[i].name
           alloc = nodeInfo.allocatable.scalar.get(name) ?? 0
           req = (nodeInfo.requested.scalar.get(name) ?? 0) + podRequest
+        }
       }
     }
     this.#allocatable[i] = alloc
