@@ -55,6 +55,18 @@ export type ScoreOutcome =
   | { readonly ok: true; readonly totals: readonly NodeScore[]; readonly byPlugin: readonly PluginScores[] }
   | { readonly ok: false; readonly status: Status; readonly plugin: string }
 
+/** Runs the filters in order and stops at the first that does not pass (RunFilterPlugins). */
+export function runFilters(plugins: readonly FilterPlugin[], state: CycleState, pod: Pod, nodeInfo: NodeInfo): PluginStatus | undefined {
+  for (let i = 0; i < plugins.length; i++) {
+    const pl = plugins[i]
+    const s = pl.filter(state, pod, nodeInfo)
+    if (s.code === 'Success') continue
+    if (isRejected(s)) return { plugin: pl.name, status: s }
+    return { plugin: pl.name, status: errorStatus(`running "${pl.name}" filter plugin: ${messageOf(s)}`) }
+  }
+  return undefined
+}
+
 function scoreError(plugin: string, status: Status): PluginStatus {
   return { plugin, status: errorStatus(`running Score plugin "${plugin}": ${messageOf(status)}`) }
 }
@@ -143,20 +155,17 @@ export class Framework implements Handle {
 
   /** The node's verdict: undefined when every filter passes, else the first plugin's rejection. */
   runFilterPlugins(state: CycleState, pod: Pod, nodeInfo: NodeInfo): PluginStatus | undefined {
+    return runFilters(this.activeFilterPlugins(state), state, pod, nodeInfo)
+  }
+
+  /** The filters not skipped by PreFilter in this state's cycle, worked out once per cycle. */
+  activeFilterPlugins(state: CycleState): readonly FilterPlugin[] {
     let active = this.#activeFilters
     if (active?.state !== state) {
       active = { state, plugins: this.filterPlugins.filter((pl) => !state.skipFilterPlugins.has(pl.name)) }
       this.#activeFilters = active
     }
-    const plugins = active.plugins
-    for (let i = 0; i < plugins.length; i++) {
-      const pl = plugins[i]
-      const s = pl.filter(state, pod, nodeInfo)
-      if (s.code === 'Success') continue
-      if (isRejected(s)) return { plugin: pl.name, status: s }
-      return { plugin: pl.name, status: errorStatus(`running "${pl.name}" filter plugin: ${messageOf(s)}`) }
-    }
-    return undefined
+    return active.plugins
   }
 
   /** Every filter's verdict on the node, for explanations (the framework itself stops at the first). */

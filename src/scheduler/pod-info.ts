@@ -3,6 +3,7 @@
 // WeightedAffinityTerm in pkg/scheduler/framework/types.go.
 import type { Pod, PodAffinityTerm, WeightedPodAffinityTerm } from 'kubernetes-types/core/v1.js'
 import { labelSelectorAsSelector, type Labels, type Selector } from './labels.ts'
+import { memoizedPerPod } from './pod-memo.ts'
 import { podResource, type PodResource } from './pod-requests.ts'
 
 export interface AffinityTerm {
@@ -54,7 +55,10 @@ export function termMatches(term: AffinityTerm, pod: Pod, namespaceLabels: Label
   return false
 }
 
-export function newPodInfo(pod: Pod): PodInfo {
+/** NewPodInfo: the pod's resources and affinity terms, computed once per frozen pod (pod-memo.ts). */
+export const newPodInfo: (pod: Pod) => PodInfo = memoizedPerPod(computePodInfo)
+
+function computePodInfo(pod: Pod): PodInfo {
   const affinity = pod.spec?.affinity
   return {
     pod,

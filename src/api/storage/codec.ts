@@ -10,11 +10,18 @@
 import type { KeyValue } from '../../store/index.ts'
 import { deepFreeze, withResourceVersion, type KubeObject } from '../registry/object.ts'
 
-/** How many just-encoded objects wait for their watch event before being forgotten. */
-const FRESH_LIMIT = 4096
+/**
+ * How many just-encoded objects wait for their watch event before being forgotten. The store
+ * delivers watch events while the write commits, so the one wanted is nearly always the newest.
+ */
+const FRESH_LIMIT = 64
 
 export class ObjectCodec {
-  readonly #fresh = new Map<string, KubeObject>()
+  // A ring searched newest first by identity (===), not a Map keyed by the text: a Map hashes
+  // the whole JSON text of every write (about 2 µs for a pod) to find it again moments later.
+  readonly #freshText: (string | undefined)[] = new Array<string | undefined>(FRESH_LIMIT).fill(undefined)
+  readonly #freshObj: (KubeObject | undefined)[] = new Array<KubeObject | undefined>(FRESH_LIMIT).fill(undefined)
+  #freshNext = 0
   readonly #latest = new Map<string, { readonly revision: number; readonly obj: KubeObject }>()
 
   /** The stored form of `obj` (which is frozen and kept: the caller must not change it after). */
@@ -23,8 +30,9 @@ export class ObjectCodec {
     const stored: KubeObject = meta?.resourceVersion === undefined ? obj : { ...obj, metadata: { ...meta, resourceVersion: undefined } }
     deepFreeze(stored)
     const json = JSON.stringify(stored)
-    if (this.#fresh.size >= FRESH_LIMIT) this.#fresh.delete(this.#fresh.keys().next().value!)
-    this.#fresh.set(json, stored)
+    this.#freshText[this.#freshNext] = json
+    this.#freshObj[this.#freshNext] = stored
+    this.#freshNext = (this.#freshNext + 1) % FRESH_LIMIT
     return json
   }
 
@@ -32,12 +40,24 @@ export class ObjectCodec {
   decode(kv: KeyValue): KubeObject {
     const latest = this.#latest.get(kv.key)
     if (latest !== undefined && latest.revision === kv.modRevision) return latest.obj
-    let base = this.#fresh.get(kv.value)
-    if (base !== undefined) this.#fresh.delete(kv.value)
-    else base = deepFreeze(JSON.parse(kv.value) as KubeObject)
+    const base = this.#takeFresh(kv.value) ?? deepFreeze(JSON.parse(kv.value) as KubeObject)
     const obj = withResourceVersion(base, kv.modRevision)
     if (latest === undefined || latest.revision < kv.modRevision) this.#latest.set(kv.key, { revision: kv.modRevision, obj })
     return obj
+  }
+
+  /** The object just encoded to exactly this text, if it is still in the ring; it leaves the ring. */
+  #takeFresh(text: string): KubeObject | undefined {
+    for (let n = 1; n <= FRESH_LIMIT; n++) {
+      const i = (this.#freshNext - n + FRESH_LIMIT) % FRESH_LIMIT
+      if (this.#freshText[i] === text) {
+        const obj = this.#freshObj[i]
+        this.#freshText[i] = undefined
+        this.#freshObj[i] = undefined
+        return obj
+      }
+    }
+    return undefined
   }
 
   /** Forget a deleted key's cached version. */

@@ -14,6 +14,7 @@ import type { Pod } from 'kubernetes-types/core/v1.js'
 import { stateKey, type CycleState } from '../cycle-state.ts'
 import type { FilterPlugin, PreFilterPlugin, PreFilterResult, PreScorePlugin, ScorePlugin } from '../framework.ts'
 import type { NodeInfo } from '../node-info.ts'
+import { newPodInfo } from '../pod-info.ts'
 import { podRequestsResource } from '../pod-requests.ts'
 import type { ResourceView } from '../resource.ts'
 import { success, unresolvable, unschedulable, type Status } from '../status.ts'
@@ -148,7 +149,7 @@ export class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScore
   }
 
   preFilter(state: CycleState, pod: Pod): PreFilterResult {
-    state.write(preFilterKey, podRequestsResource(pod))
+    state.write(preFilterKey, newPodInfo(pod).resource.requested)
     return { status: success }
   }
 

@@ -10,6 +10,7 @@
 import type { Pod } from 'kubernetes-types/core/v1.js'
 import type { NodeInfo } from '../node-info.ts'
 import { milliToValue } from '../quantity.ts'
+import { memoizedPerPod } from '../pod-memo.ts'
 import { nonZeroDefaults, podRequests } from '../pod-requests.ts'
 import { isScalarResourceName } from '../resource.ts'
 import { errorStatus, type Status } from '../status.ts'
@@ -66,7 +67,9 @@ export class ResourceAllocationScorer {
   }
 
   /** The pod's request for each configured resource (milli-cpu for cpu, whole units otherwise). */
-  podRequestList(pod: Pod): number[] {
+  readonly podRequestList: (pod: Pod) => readonly number[] = memoizedPerPod((pod) => this.#computePodRequestList(pod))
+
+  #computePodRequestList(pod: Pod): number[] {
     const requests = podRequests(pod, this.useRequested ? {} : { nonMissingContainerRequests: nonZeroDefaults })
     return this.resources.map(({ name }) => {
       const milli = requests.get(name) ?? 0
