@@ -111,7 +111,7 @@ export class SchedulingLoop {
 
     // Tell the cache the pod runs on the node, so the next cycle counts it (assume).
     const assumed: Pod = { ...pod, spec: { ...pod.spec!, nodeName: result.nodeName } }
-    cache.assumePod(assumed)
+    cache.assumePod(assumed, pInfo.podInfo)
     const reserve = framework.runReservePlugins(state, assumed, result.nodeName)
     if (reserve) {
       framework.runUnreservePlugins(state, assumed, result.nodeName)

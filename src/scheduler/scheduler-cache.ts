@@ -38,11 +38,16 @@ export class SchedulerCache {
   #extras: CacheExtras = {}
   #snapshot: Snapshot | undefined
 
-  /** Puts the pod (with spec.nodeName set) on its node before the bind is confirmed. */
-  assumePod(pod: Pod): void {
+  /**
+   * Puts the pod (with spec.nodeName set) on its node before the bind is confirmed. `queued` is
+   * the PodInfo the queue already computed for the same pod before nodeName was set: its requests
+   * and affinity terms are reused rather than recomputed (schedule_one.go's assume copies the
+   * queued PodInfo the same way).
+   */
+  assumePod(pod: Pod, queued?: PodInfo): void {
     const key = podKey(pod)
     if (this.#podStates.has(key)) throw new Error(`pod ${key} is in the cache, so can't be assumed`)
-    const info = newPodInfo(pod)
+    const info: PodInfo = queued ? { ...queued, pod } : newPodInfo(pod)
     this.#place(key, info)
     this.#podStates.set(key, { pod, info, bindingFinished: false })
     this.#assumedPods.add(key)

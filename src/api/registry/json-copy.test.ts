@@ -27,8 +27,16 @@ describe('jsonCopy', () => {
       new Map([[1, 2]]),
       [new Number(3), new String('s'), new Boolean(false)],
       Object.assign(Object.create({ inherited: 1 }), { own: 2 }),
+      JSON.parse('{"__proto__": {"polluted": true}, "a": 1}'),
     ]
     for (const v of cases) expect(jsonCopy(v)).toStrictEqual(viaText(v))
+  })
+
+  it('keeps an own "__proto__" key as a key, never as the prototype', () => {
+    const copy = jsonCopy(JSON.parse('{"__proto__": {"polluted": true}}')) as Record<string, unknown>
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype)
+    expect(Object.hasOwn(copy, '__proto__')).toBe(true)
+    expect((copy as { polluted?: boolean }).polluted).toBeUndefined()
   })
 
   it('never shares structure with its input', () => {

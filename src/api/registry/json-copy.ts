@@ -6,7 +6,8 @@
 //   - Number, String and Boolean wrapper objects become their primitive;
 //   - non-finite numbers become null, and -0 becomes 0;
 //   - in an object, undefined, functions and symbols are left out; in an array they become null;
-//   - only own enumerable string keys are copied; a cycle or a BigInt is a TypeError.
+//   - only own enumerable string keys are copied, "__proto__" included (as JSON.parse does);
+//   - a cycle or a BigInt is a TypeError.
 
 // Deeper than any real object; past it the value is taken to be cyclic (JSON.stringify tracks the
 // stack instead, which costs a set lookup per object).
@@ -45,9 +46,15 @@ function copy(value: unknown, key: string, depth: number): unknown {
     return out
   }
   const out: Record<string, unknown> = {}
-  for (const k of Object.keys(value)) {
+  // for-in with hasOwn visits exactly Object.keys, in the same order, without allocating the list.
+  for (const k in value) {
+    if (!Object.hasOwn(value, k)) continue
     const v = copy((value as Record<string, unknown>)[k], k, depth + 1)
-    if (v !== undefined) out[k] = v
+    if (v === undefined) continue
+    // An own "__proto__" key (JSON.parse makes one) must stay a key: assigning it would set the
+    // copy's prototype instead.
+    if (k === '__proto__') Object.defineProperty(out, k, { value: v, writable: true, enumerable: true, configurable: true })
+    else out[k] = v
   }
   return out
 }

@@ -23,7 +23,12 @@ export type AnyObject = KubeObject & { spec?: unknown; status?: unknown; [field:
 export function deepFreeze<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value
   Object.freeze(value)
-  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key])
+  // Every stored object passes through here: walk without allocating a key list per object.
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) deepFreeze(value[i])
+  } else {
+    for (const key in value) if (Object.hasOwn(value, key)) deepFreeze((value as Record<string, unknown>)[key])
+  }
   return value
 }
 

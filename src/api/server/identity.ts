@@ -17,13 +17,16 @@ export function generateName(base: string, random: Random): string {
   return prefix + suffix
 }
 
+/** `digits` (at most 8) random hex digits from one draw. */
 function hex(random: Random, digits: number): string {
-  let out = ''
-  for (let i = 0; i < digits; i++) out += '0123456789abcdef'[random.int(0, 15)]
-  return out
+  return random
+    .int(0, 16 ** digits - 1)
+    .toString(16)
+    .padStart(digits, '0')
 }
 
 export function newUid(random: Random): string {
+  // Drawn in 32-bit chunks (six draws, not 31): every pod and event create makes one.
   const variant = '89ab'[random.int(0, 3)]
-  return `${hex(random, 8)}-${hex(random, 4)}-4${hex(random, 3)}-${variant}${hex(random, 3)}-${hex(random, 12)}`
+  return `${hex(random, 8)}-${hex(random, 4)}-4${hex(random, 3)}-${variant}${hex(random, 3)}-${hex(random, 6)}${hex(random, 6)}`
 }
