@@ -12,7 +12,7 @@ import { maxNodeScore, type PreScorePlugin, type ScorePlugin } from '../framewor
 import type { NodeInfo } from '../node-info.ts'
 import { skip, success, type Status } from '../status.ts'
 import { names } from './names.ts'
-import { defaultResources, ResourceAllocationScorer, type ResourceSpec } from './resource-allocation.ts'
+import { defaultResources, ResourceAllocationScorer, type ResourceScorer, type ResourceSpec } from './resource-allocation.ts'
 
 export interface NodeResourcesBalancedAllocationArgs {
   readonly resources?: readonly ResourceSpec[]
@@ -47,6 +47,17 @@ export function balancedResourceScorer(requested: readonly number[], allocatable
   return Math.trunc((1 - std) * maxNodeScore)
 }
 
+/** balancedResourceScorer for resources exactly [cpu, memory], on the four numbers (resource-allocation.ts). */
+export function balancedCpuMemory(r0: number, a0: number, r1: number, a1: number): number {
+  // With fewer than two resources present the deviation is 0, as in the general form.
+  if (a0 === 0 || a1 === 0) return maxNodeScore
+  const f0 = Math.min(r0 / a0, 1)
+  const f1 = Math.min(r1 / a1, 1)
+  return Math.trunc((1 - Math.abs((f0 - f1) / 2)) * maxNodeScore)
+}
+
+const balancedScorer: ResourceScorer = Object.assign((requested: readonly number[], allocatable: readonly number[]) => balancedResourceScorer(requested, allocatable), { cpuMemory: balancedCpuMemory })
+
 const preScoreKey = stateKey<readonly number[]>(`PreScore${names.NodeResourcesBalancedAllocation}`)
 
 export class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlugin {
@@ -55,7 +66,7 @@ export class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlu
 
   constructor(args: NodeResourcesBalancedAllocationArgs = {}) {
     const resources = args.resources && args.resources.length > 0 ? args.resources : defaultResources
-    this.#scorer = new ResourceAllocationScorer(resources, balancedResourceScorer, true)
+    this.#scorer = new ResourceAllocationScorer(resources, balancedScorer, true)
   }
 
   preScore(state: CycleState, pod: Pod): Status {

@@ -15,7 +15,7 @@ export function leastResourceScorer(resources: readonly ResourceSpec[]): Resourc
   // Runs once per feasible node: the weights are read from a flat array and the per-resource
   // score is written out here rather than called (the call was a third of the scorer's time).
   const weights = resources.map((r) => r.weight)
-  return (requested, allocatable) => {
+  const scorer = (requested: readonly number[], allocatable: readonly number[]): number => {
     let nodeScore = 0
     let weightSum = 0
     for (let i = 0; i < requested.length; i++) {
@@ -28,4 +28,20 @@ export function leastResourceScorer(resources: readonly ResourceSpec[]): Resourc
     }
     return weightSum === 0 ? 0 : Math.trunc(nodeScore / weightSum)
   }
+  const [w0 = 1, w1 = 1] = weights
+  return Object.assign(scorer, {
+    cpuMemory(r0: number, a0: number, r1: number, a1: number): number {
+      let nodeScore = 0
+      let weightSum = 0
+      if (a0 !== 0) {
+        if (r0 <= a0) nodeScore += Math.trunc(((a0 - r0) * maxNodeScore) / a0) * w0
+        weightSum += w0
+      }
+      if (a1 !== 0) {
+        if (r1 <= a1) nodeScore += Math.trunc(((a1 - r1) * maxNodeScore) / a1) * w1
+        weightSum += w1
+      }
+      return weightSum === 0 ? 0 : Math.trunc(nodeScore / weightSum)
+    },
+  })
 }

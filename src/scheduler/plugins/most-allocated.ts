@@ -15,7 +15,7 @@ export function mostRequestedScore(requested: number, capacity: number): number 
 
 export function mostResourceScorer(resources: readonly ResourceSpec[]): ResourceScorer {
   const weights = resources.map((r) => r.weight)
-  return (requested, allocatable) => {
+  const scorer = (requested: readonly number[], allocatable: readonly number[]): number => {
     let nodeScore = 0
     let weightSum = 0
     for (let i = 0; i < requested.length; i++) {
@@ -27,4 +27,20 @@ export function mostResourceScorer(resources: readonly ResourceSpec[]): Resource
     }
     return weightSum === 0 ? 0 : Math.trunc(nodeScore / weightSum)
   }
+  const [w0 = 1, w1 = 1] = weights
+  return Object.assign(scorer, {
+    cpuMemory(r0: number, a0: number, r1: number, a1: number): number {
+      let nodeScore = 0
+      let weightSum = 0
+      if (a0 !== 0) {
+        nodeScore += Math.trunc((Math.min(r0, a0) * maxNodeScore) / a0) * w0
+        weightSum += w0
+      }
+      if (a1 !== 0) {
+        nodeScore += Math.trunc((Math.min(r1, a1) * maxNodeScore) / a1) * w1
+        weightSum += w1
+      }
+      return weightSum === 0 ? 0 : Math.trunc(nodeScore / weightSum)
+    },
+  })
 }

@@ -26,8 +26,15 @@ export const defaultResources: readonly ResourceSpec[] = [
   { name: 'memory', weight: 1 },
 ]
 
-/** Maps requested/allocatable per resource (same order as the specs) to a node score. */
-export type ResourceScorer = (requested: readonly number[], allocatable: readonly number[]) => number
+/**
+ * Maps requested/allocatable per resource (same order as the specs) to a node score.
+ * `cpuMemory`, when a scorer has it, is the same function for resources exactly [cpu, memory]
+ * (the default) taking the four numbers directly: it runs for every feasible node of every pod,
+ * and skipping the arrays and the loop takes a third off each call.
+ */
+export type ResourceScorer = ((requested: readonly number[], allocatable: readonly number[]) => number) & {
+  readonly cpuMemory?: (cpuRequested: number, cpuAllocatable: number, memoryRequested: number, memoryAllocatable: number) => number
+}
 
 /** How #fill finds a resource on the node: a field, or the scalar map by name. */
 const Kind = { Cpu: 0, Memory: 1, EphemeralStorage: 2, Scalar: 3 } as const
@@ -52,6 +59,7 @@ export class ResourceAllocationScorer {
   // Worked out once from the resource names, so scoring a node compares no strings.
   readonly #kinds: readonly Kind[]
   readonly #scalar: readonly boolean[]
+  readonly #cpuMemory: ResourceScorer['cpuMemory']
 
   constructor(
     readonly resources: readonly ResourceSpec[],
@@ -64,6 +72,8 @@ export class ResourceAllocationScorer {
     this.#allocatable = resources.map(() => 0.5).fill(0)
     this.#kinds = resources.map((r) => kindOf(r.name))
     this.#scalar = resources.map((r) => isScalarResourceName(r.name))
+    const isCpuMemory = resources.length === 2 && resources[0].name === 'cpu' && resources[1].name === 'memory'
+    this.#cpuMemory = isCpuMemory ? scorer.cpuMemory : undefined
   }
 
   /** The pod's request for each configured resource (milli-cpu for cpu, whole units otherwise). */
@@ -78,11 +88,17 @@ export class ResourceAllocationScorer {
   }
 
   score(nodeInfo: NodeInfo, podRequests: readonly number[]): number | Status {
+    const allocatable = nodeInfo.allocatable
+    const requested = this.useRequested ? nodeInfo.requested : nodeInfo.nonZeroRequested
+    const cpuMemory = this.#cpuMemory
+    if (cpuMemory !== undefined) {
+      const cpu = allocatable.milliCPU
+      const memory = allocatable.memory
+      return cpuMemory(cpu === 0 ? 0 : requested.milliCPU + podRequests[0], cpu, memory === 0 ? 0 : requested.memory + podRequests[1], memory)
+    }
     const n = this.resources.length
     if (n === 0) return errorStatus('resources not found')
     const kinds = this.#kinds
-    const allocatable = nodeInfo.allocatable
-    const requested = this.useRequested ? nodeInfo.requested : nodeInfo.nonZeroRequested
     const req = this.#requested
     const alloc = this.#allocatable
     for (let i = 0; i < n; i++) {

@@ -1,0 +1,35 @@
+// The cpu+memory forms of the resource scorers (what the default profile runs per node) must
+// score exactly as the general forms over arrays do, for any requests, capacities and weights.
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { balancedCpuMemory, balancedResourceScorer } from './balanced-allocation.ts'
+import { leastResourceScorer } from './least-allocated.ts'
+import { mostResourceScorer } from './most-allocated.ts'
+import type { ResourceScorer } from './resource-allocation.ts'
+
+// Milli-cpu and bytes of memory, with zero capacities and requests past capacity.
+const amount = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 64_000 }), fc.integer({ min: 1, max: 2 ** 40 }))
+const case_ = fc.record({ r0: amount, a0: amount, r1: amount, a1: amount, w0: fc.integer({ min: 1, max: 100 }), w1: fc.integer({ min: 1, max: 100 }) })
+
+function agree(make: (weights: [number, number]) => ResourceScorer) {
+  fc.assert(
+    fc.property(case_, ({ r0, a0, r1, a1, w0, w1 }) => {
+      const scorer = make([w0, w1])
+      // The general form sees 0 requested where a resource is absent (calculateResourceAllocatableRequest).
+      const general = scorer([a0 === 0 ? 0 : r0, a1 === 0 ? 0 : r1], [a0, a1])
+      expect(scorer.cpuMemory!(a0 === 0 ? 0 : r0, a0, a1 === 0 ? 0 : r1, a1)).toBe(general)
+    }),
+    { numRuns: 2000 },
+  )
+}
+
+const specs = ([w0, w1]: [number, number]) => [
+  { name: 'cpu', weight: w0 },
+  { name: 'memory', weight: w1 },
+]
+
+describe('cpu+memory scorers agree with the general forms', () => {
+  test('LeastAllocated', () => agree((w) => leastResourceScorer(specs(w))))
+  test('MostAllocated', () => agree((w) => mostResourceScorer(specs(w))))
+  test('BalancedAllocation', () => agree(() => Object.assign((r: readonly number[], a: readonly number[]) => balancedResourceScorer(r, a), { cpuMemory: balancedCpuMemory })))
+})
