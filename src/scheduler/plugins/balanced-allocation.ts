@@ -10,6 +10,7 @@ import type { Pod } from 'kubernetes-types/core/v1.js'
 import { stateKey, type CycleState } from '../cycle-state.ts'
 import { maxNodeScore, type PreScorePlugin, type ScorePlugin } from '../framework.ts'
 import type { NodeInfo } from '../node-info.ts'
+import type { ResourceView } from '../resource.ts'
 import { skip, success, type Status } from '../status.ts'
 import { names } from './names.ts'
 import { defaultResources, ResourceAllocationScorer, type ResourceScorer, type ResourceSpec } from './resource-allocation.ts'
@@ -48,11 +49,13 @@ export function balancedResourceScorer(requested: readonly number[], allocatable
 }
 
 /** balancedResourceScorer for resources exactly [cpu, memory], on the four numbers (resource-allocation.ts). */
-export function balancedCpuMemory(r0: number, a0: number, r1: number, a1: number): number {
+export function balancedCpuMemory(requested: ResourceView, allocatable: ResourceView, pod: readonly number[]): number {
+  const a0 = allocatable.milliCPU
+  const a1 = allocatable.memory
   // With fewer than two resources present the deviation is 0, as in the general form.
   if (a0 === 0 || a1 === 0) return maxNodeScore
-  const f0 = Math.min(r0 / a0, 1)
-  const f1 = Math.min(r1 / a1, 1)
+  const f0 = Math.min((requested.milliCPU + pod[0]) / a0, 1)
+  const f1 = Math.min((requested.memory + pod[1]) / a1, 1)
   return Math.trunc((1 - Math.abs((f0 - f1) / 2)) * maxNodeScore)
 }
 

@@ -9,15 +9,25 @@ import type { ResourceScorer } from './resource-allocation.ts'
 
 // Milli-cpu and bytes of memory, with zero capacities and requests past capacity.
 const amount = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 64_000 }), fc.integer({ min: 1, max: 2 ** 40 }))
-const case_ = fc.record({ r0: amount, a0: amount, r1: amount, a1: amount, w0: fc.integer({ min: 1, max: 100 }), w1: fc.integer({ min: 1, max: 100 }) })
+const case_ = fc.record({
+  onNode: fc.tuple(amount, amount),
+  pod: fc.tuple(amount, amount),
+  allocatable: fc.tuple(amount, amount),
+  w0: fc.integer({ min: 1, max: 100 }),
+  w1: fc.integer({ min: 1, max: 100 }),
+})
+
+const view = ([milliCPU, memory]: [number, number]) => ({ milliCPU, memory, ephemeralStorage: 0, allowedPodNumber: 110, scalar: new Map<string, number>() })
 
 function agree(make: (weights: [number, number]) => ResourceScorer) {
   fc.assert(
-    fc.property(case_, ({ r0, a0, r1, a1, w0, w1 }) => {
+    fc.property(case_, ({ onNode, pod, allocatable, w0, w1 }) => {
       const scorer = make([w0, w1])
-      // The general form sees 0 requested where a resource is absent (calculateResourceAllocatableRequest).
-      const general = scorer([a0 === 0 ? 0 : r0, a1 === 0 ? 0 : r1], [a0, a1])
-      expect(scorer.cpuMemory!(a0 === 0 ? 0 : r0, a0, a1 === 0 ? 0 : r1, a1)).toBe(general)
+      // The general form sees node + pod requested, and 0 where a resource is absent
+      // (calculateResourceAllocatableRequest).
+      const requested = [0, 1].map((i) => (allocatable[i] === 0 ? 0 : onNode[i] + pod[i]))
+      const general = scorer(requested, allocatable)
+      expect(scorer.cpuMemory!(view(onNode), view(allocatable), pod)).toBe(general)
     }),
     { numRuns: 2000 },
   )

@@ -4,6 +4,7 @@
 //   per resource: requested × 100 / allocatable, with requested capped at allocatable
 //   node score:   Σ (resource score × weight) / Σ weight, integer division
 import { maxNodeScore } from '../framework.ts'
+import type { ResourceView } from '../resource.ts'
 import type { ResourceScorer, ResourceSpec } from './resource-allocation.ts'
 
 export function mostRequestedScore(requested: number, capacity: number): number {
@@ -29,7 +30,11 @@ export function mostResourceScorer(resources: readonly ResourceSpec[]): Resource
   }
   const [w0 = 1, w1 = 1] = weights
   return Object.assign(scorer, {
-    cpuMemory(r0: number, a0: number, r1: number, a1: number): number {
+    cpuMemory(requested: ResourceView, allocatable: ResourceView, pod: readonly number[]): number {
+      const a0 = allocatable.milliCPU
+      const a1 = allocatable.memory
+      const r0 = requested.milliCPU + pod[0]
+      const r1 = requested.memory + pod[1]
       let nodeScore = 0
       let weightSum = 0
       if (a0 !== 0) {
