@@ -133,6 +133,9 @@ export const schedulerThroughput: Benchmark = {
       log(`  ${nodes} nodes: spread end-to-end ${spread(e2e)}, cycle ${spread(cycle)}, bare ${spread(bare)} pods/s`)
       figures.push(
         { name: `scheduler-throughput.${nodes}-nodes.end-to-end`, value: round(median(e2e)), unit: 'pods/s' },
+        // Noise on a shared machine only ever slows a round down, so the best round is the fairest
+        // reading of what the code does; the median shows what to expect.
+        { name: `scheduler-throughput.${nodes}-nodes.end-to-end-best`, value: round(Math.max(...e2e)), unit: 'pods/s' },
         { name: `scheduler-throughput.${nodes}-nodes.cycle-alone`, value: round(median(cycle)), unit: 'pods/s' },
         { name: `scheduler-throughput.${nodes}-nodes.cycle-alone-per-pod`, value: Number((1e6 / median(cycle)).toFixed(1)), unit: 'µs/pod' },
         { name: `scheduler-throughput.${nodes}-nodes.bare-create-bind`, value: round(median(bare)), unit: 'pods/s' },

@@ -217,27 +217,39 @@ export class Framework implements Handle {
    * keeping nothing else: what the scheduling loop runs for every pod. It runs plugins × nodes
    * times, so it allocates nothing per node: a plugin without NormalizeScore adds its score
    * straight to the total, and the others share one NodeScore list across plugins and cycles.
+   * When two plugins fail, the one reported may differ from runScorePlugins' (Go's parallel
+   * workers report whichever fails first, too).
    */
   runScorePluginsInto(state: CycleState, pod: Pod, nodes: readonly NodeInfo[], totals: number[]): PluginStatus | undefined {
     const n = nodes.length
-    for (const { plugin, weight } of this.scorePlugins) {
-      if (state.skipScorePlugins.has(plugin.name)) continue
-      if (!plugin.normalizeScore) {
-        for (let i = 0; i < n; i++) {
-          const r = plugin.score(state, pod, nodes[i])
-          if (typeof r !== 'number') return scoreError(plugin.name, r)
-          if (r > maxNodeScore || r < minNodeScore) return rangeError(plugin.name, r)
-          totals[i] += r * weight
-        }
-        continue
+    const plain: { readonly plugin: ScorePlugin; readonly weight: number }[] = []
+    const normalizing: { readonly plugin: ScorePlugin; readonly weight: number }[] = []
+    for (const entry of this.scorePlugins) {
+      if (state.skipScorePlugins.has(entry.plugin.name)) continue
+      ;(entry.plugin.normalizeScore ? normalizing : plain).push(entry)
+    }
+    // Plugins without NormalizeScore run node by node, as RunScorePlugins' workers do, so each
+    // node's objects are read once for all of them rather than once per plugin.
+    for (let i = 0; i < n; i++) {
+      const nodeInfo = nodes[i]
+      let total = totals[i]
+      for (let p = 0; p < plain.length; p++) {
+        const { plugin, weight } = plain[p]
+        const r = plugin.score(state, pod, nodeInfo)
+        if (typeof r !== 'number') return scoreError(plugin.name, r)
+        if (r > maxNodeScore || r < minNodeScore) return rangeError(plugin.name, r)
+        total += r * weight
       }
+      totals[i] = total
+    }
+    for (const { plugin, weight } of normalizing) {
       const list = this.#scratchScores(nodes)
       for (let i = 0; i < n; i++) {
         const r = plugin.score(state, pod, nodes[i])
         if (typeof r !== 'number') return scoreError(plugin.name, r)
         list[i].score = r
       }
-      const s = plugin.normalizeScore(state, pod, list)
+      const s = plugin.normalizeScore!(state, pod, list)
       if (s.code !== 'Success') return normalizeError(plugin.name, s)
       for (let i = 0; i < n; i++) {
         const score = list[i].score
