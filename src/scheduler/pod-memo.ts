@@ -15,12 +15,11 @@ function immutable(pod: Pod): boolean {
 export function memoizedPerPod<T>(compute: (pod: Pod) => T): (pod: Pod) => T {
   const memo = new WeakMap<Pod, T>()
   return (pod) => {
-    if (!immutable(pod)) return compute(pod)
+    // A remembered pod was frozen when it was remembered, and frozen objects stay frozen.
     let value = memo.get(pod)
-    if (value === undefined) {
-      value = compute(pod)
-      memo.set(pod, value)
-    }
+    if (value !== undefined) return value
+    value = compute(pod)
+    if (immutable(pod)) memo.set(pod, value)
     return value
   }
 }
