@@ -27,6 +27,12 @@ import type { DeleteOptions } from './server/generic-registry.ts'
 import type { GetOptions, ListOptions, ObjectList, PatchType, WatchOptions } from './types.ts'
 import type { WatchHandle, WatchListener } from './watch-event.ts'
 
+/**
+ * What a client needs of the API server: its request methods. An ApiServer is one; so is a
+ * RemoteEndpoint (remote/remote-endpoint.ts), which carries them to a server in another thread.
+ */
+export type ApiEndpoint = Pick<ApiServer, 'create' | 'get' | 'list' | 'update' | 'patch' | 'delete' | 'watch' | 'bind'>
+
 /** The kinds the server serves, by plural resource name. */
 export interface ResourceTypes {
   namespaces: Namespace
@@ -70,7 +76,7 @@ export interface NamespaceClient extends ResourceClient<Namespace> {
   finalize(obj: Namespace): Promise<Namespace>
 }
 
-function resourceClient<T extends KubeObject>(server: ApiServer, resource: ResourceName, namespace: string): ResourceClient<T> {
+function resourceClient<T extends KubeObject>(server: ApiEndpoint, resource: ResourceName, namespace: string): ResourceClient<T> {
   // The client's namespace wins, as in client-go; a client for all namespaces ('') uses the object's.
   const nsOf = (obj: KubeObject): string => namespace || obj.metadata?.namespace || ''
   return {
@@ -87,12 +93,12 @@ function resourceClient<T extends KubeObject>(server: ApiServer, resource: Resou
 
 /** The client: `client.pods('default').create(pod)`, `client.nodes().list()`, `client.resource('leases', 'kube-node-lease')`. */
 export class ApiClient {
-  readonly #server: ApiServer
+  readonly #server: ApiEndpoint
   // The typed clients are stateless, so one per (resource, namespace) serves every call: the
   // scheduler asks for `pods(ns)` once or twice per pod, and building them was 5% of its time.
   readonly #clients = new Map<string, ResourceClient<KubeObject>>()
 
-  constructor(server: ApiServer) {
+  constructor(server: ApiEndpoint) {
     this.#server = server
   }
 

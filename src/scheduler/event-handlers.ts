@@ -156,9 +156,13 @@ export function addAllEventHandlers(deps: EventHandlerDeps): InformerSet {
     pods,
     nodes,
     async waitForCacheSync() {
-      // The informers list through in-process promises: a bounded number of turns is enough.
-      for (let turn = 0; turn < 10_000 && !all.every((i) => i.hasSynced()); turn++) await new Promise<void>((resolve) => queueMicrotask(resolve))
-      if (!all.every((i) => i.hasSynced())) throw new Error('the scheduler informers did not sync')
+      const synced = () => all.every((i) => i.hasSynced())
+      // In process, the informers list through promises: a bounded number of microtask turns is
+      // enough, and keeps a simulation's timing exact. Over a transport (remote/), answers arrive
+      // as messages, so after that the wait yields to the event loop as well.
+      for (let turn = 0; turn < 10_000 && !synced(); turn++) await new Promise<void>((resolve) => queueMicrotask(resolve))
+      for (let turn = 0; turn < 1_000_000 && !synced(); turn++) await new Promise<void>((resolve) => setImmediate(resolve))
+      if (!synced()) throw new Error('the scheduler informers did not sync')
     },
     stop() {
       for (const informer of all) informer.stop()

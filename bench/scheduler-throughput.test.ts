@@ -1,0 +1,19 @@
+// The scheduler benchmark's runs work at a small size: every pod is bound, in one thread and with
+// the scheduler in a worker thread (each run throws if a pod fails to schedule or is missed).
+import { describe, expect, test } from 'vitest'
+import { bareCreateAndBind, cycleAlone, endToEnd, endToEndSchedulerThread } from './scheduler-throughput.ts'
+
+describe('scheduler-throughput runs', () => {
+  test('end to end in one thread binds every pod', async () => {
+    expect(await endToEnd(20, 200)).toBeGreaterThan(0)
+  })
+
+  test('end to end with the scheduler in a worker thread binds every pod', async () => {
+    expect(await endToEndSchedulerThread(20, 200)).toBeGreaterThan(0)
+  }, 60_000)
+
+  test('the cycle alone and bare create+bind complete', async () => {
+    expect(cycleAlone(20, 200)).toBeGreaterThan(0)
+    expect(await bareCreateAndBind(20, 200)).toBeGreaterThan(0)
+  })
+})

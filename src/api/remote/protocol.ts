@@ -1,0 +1,22 @@
+// The messages between an API server and a client in another thread (worker_threads), as
+// kube-scheduler and kube-apiserver are separate processes talking over HTTP: a request carries a
+// method and its arguments, a response its value or the error Status, and a watch streams its
+// events until either side stops it. Objects cross as structured clones.
+import type { Status } from '../errors/status.ts'
+import type { WatchEvent } from '../watch-event.ts'
+
+/** The endpoint methods a request may call (ApiEndpoint in ../client.ts). */
+export type Method = 'create' | 'get' | 'list' | 'update' | 'patch' | 'delete' | 'bind'
+
+export type ClientMessage =
+  | { readonly type: 'call'; readonly id: number; readonly method: Method; readonly args: readonly unknown[] }
+  | { readonly type: 'watch'; readonly id: number; readonly resource: string; readonly namespace: string; readonly options: unknown }
+  | { readonly type: 'stop-watch'; readonly watchId: number }
+  | { readonly type: 'bookmark'; readonly watchId: number }
+
+export type ServerMessage =
+  | { readonly type: 'result'; readonly id: number; readonly value: unknown }
+  /** `status` when the server answered with an API error; `message` for anything else thrown. */
+  | { readonly type: 'error'; readonly id: number; readonly status?: Status; readonly message?: string }
+  /** Watch events in the order the server delivered them, batched per turn of the event loop. */
+  | { readonly type: 'events'; readonly watchId: number; readonly events: readonly WatchEvent[] }

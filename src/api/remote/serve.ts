@@ -1,0 +1,77 @@
+// The server side of the thread transport (protocol.ts): answers each request by calling the
+// endpoint, and forwards each watch's events. Events for one watch are gathered and posted once
+// per turn of the event loop, since a message costs more than the clone of one more event.
+import type { MessagePort } from 'node:worker_threads'
+import type { ApiEndpoint } from '../client.ts'
+import { isApiError } from '../errors/status.ts'
+import type { WatchEvent, WatchHandle } from '../watch-event.ts'
+import type { ClientMessage, ServerMessage } from './protocol.ts'
+
+export interface ServedApi {
+  /** Stops every watch and stops listening on the port. */
+  close(): void
+}
+
+export function serveApi(endpoint: ApiEndpoint, port: MessagePort): ServedApi {
+  const watches = new Map<number, WatchHandle>()
+  const pending = new Map<number, WatchEvent[]>()
+  let flushQueued = false
+  const post = (message: ServerMessage) => port.postMessage(message)
+  const flush = () => {
+    flushQueued = false
+    for (const [watchId, events] of pending) post({ type: 'events', watchId, events })
+    pending.clear()
+  }
+
+  async function answer(id: number, run: () => Promise<unknown>): Promise<void> {
+    try {
+      post({ type: 'result', id, value: await run() })
+    } catch (error) {
+      post(isApiError(error) ? { type: 'error', id, status: error.status } : { type: 'error', id, message: error instanceof Error ? error.message : String(error) })
+    }
+  }
+
+  function onMessage(message: ClientMessage): void {
+    switch (message.type) {
+      case 'call': {
+        const call = endpoint[message.method] as (...args: unknown[]) => Promise<unknown>
+        void answer(message.id, () => call.apply(endpoint, [...message.args]))
+        return
+      }
+      case 'watch': {
+        const watchId = message.id
+        void answer(watchId, async () => {
+          const handle = await endpoint.watch(message.resource, message.namespace, message.options as never, (event) => {
+            let events = pending.get(watchId)
+            if (!events) pending.set(watchId, (events = []))
+            events.push(event)
+            if (!flushQueued) {
+              flushQueued = true
+              setImmediate(flush)
+            }
+          })
+          watches.set(watchId, handle)
+          return watchId
+        })
+        return
+      }
+      case 'stop-watch':
+        watches.get(message.watchId)?.stop()
+        watches.delete(message.watchId)
+        return
+      case 'bookmark':
+        watches.get(message.watchId)?.requestBookmark()
+        return
+    }
+  }
+
+  port.on('message', onMessage)
+  return {
+    close() {
+      port.off('message', onMessage)
+      for (const handle of watches.values()) handle.stop()
+      watches.clear()
+      flush()
+    },
+  }
+}
