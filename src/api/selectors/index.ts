@@ -26,4 +26,4 @@ export {
   isEmptyFieldSelector,
 } from './field-selector.ts'
 export type { ApiObject } from './selectable-fields.ts'
-export { selectableFields, supportedFieldLabels, parseFieldSelectorFor } from './selectable-fields.ts'
+export { fieldGetter, selectableFields, supportedFieldLabels, parseFieldSelectorFor } from './selectable-fields.ts'

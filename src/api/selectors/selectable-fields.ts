@@ -21,13 +21,13 @@ interface SelectableKind {
   readonly fields: readonly string[]
   /** Old names the API server rewrites to current ones (`spec.host` → `spec.nodeName`). */
   readonly aliases?: Readonly<Record<string, string>>
-  /** The object's selectable fields beyond metadata.name / metadata.namespace. */
-  readonly specific: (obj: never) => Record<string, string>
+  /** How to read each of the kind's fields beyond metadata.name / metadata.namespace. */
+  readonly getters: Readonly<Record<string, (obj: never) => string>>
   readonly namespaced: boolean
 }
 
-function kind<T>(k: { fields: readonly string[]; aliases?: Record<string, string>; specific: (obj: T) => Record<string, string>; namespaced: boolean }): SelectableKind {
-  return k as SelectableKind
+function kind<T>(k: { fields: readonly string[]; aliases?: Record<string, string>; getters: Record<string, (obj: T) => string>; namespaced: boolean }): SelectableKind {
+  return k as unknown as SelectableKind
 }
 
 export const selectableKinds: Readonly<Record<string, SelectableKind>> = {
@@ -46,36 +46,45 @@ export const selectableKinds: Readonly<Record<string, SelectableKind>> = {
       'status.nominatedNodeName',
     ],
     aliases: { 'spec.host': 'spec.nodeName' },
-    specific: (pod) => ({
-      'spec.nodeName': pod.spec?.nodeName ?? '',
-      'spec.restartPolicy': pod.spec?.restartPolicy ?? '',
-      'spec.schedulerName': pod.spec?.schedulerName ?? '',
-      'spec.serviceAccountName': pod.spec?.serviceAccountName ?? '',
-      'spec.hostNetwork': String(pod.spec?.hostNetwork ?? false),
-      'status.phase': pod.status?.phase ?? '',
-      'status.podIP': pod.status?.podIPs?.[0]?.ip ?? pod.status?.podIP ?? '',
-      'status.nominatedNodeName': pod.status?.nominatedNodeName ?? '',
-    }),
+    getters: {
+      'spec.nodeName': (pod) => pod.spec?.nodeName ?? '',
+      'spec.restartPolicy': (pod) => pod.spec?.restartPolicy ?? '',
+      'spec.schedulerName': (pod) => pod.spec?.schedulerName ?? '',
+      'spec.serviceAccountName': (pod) => pod.spec?.serviceAccountName ?? '',
+      'spec.hostNetwork': (pod) => String(pod.spec?.hostNetwork ?? false),
+      'status.phase': (pod) => pod.status?.phase ?? '',
+      'status.podIP': (pod) => pod.status?.podIPs?.[0]?.ip ?? pod.status?.podIP ?? '',
+      'status.nominatedNodeName': (pod) => pod.status?.nominatedNodeName ?? '',
+    },
   }),
   Node: kind<Node>({
     namespaced: false,
     fields: ['metadata.name', 'spec.unschedulable'],
-    specific: (node) => ({ 'spec.unschedulable': String(node.spec?.unschedulable ?? false) }),
+    getters: {
+      'spec.unschedulable': (node) => String(node.spec?.unschedulable ?? false),
+    },
   }),
   Secret: kind<Secret>({
     namespaced: true,
     fields: ['metadata.name', 'metadata.namespace', 'type'],
-    specific: (secret) => ({ type: secret.type ?? '' }),
+    getters: {
+      type: (secret) => secret.type ?? '',
+    },
   }),
   Namespace: kind<Namespace>({
     namespaced: false,
     fields: ['metadata.name', 'status.phase'],
-    specific: (ns) => ({ 'status.phase': ns.status?.phase ?? '' }),
+    getters: {
+      'status.phase': (ns) => ns.status?.phase ?? '',
+    },
   }),
   Service: kind<Service>({
     namespaced: true,
     fields: ['metadata.name', 'metadata.namespace', 'spec.clusterIP', 'spec.type'],
-    specific: (svc) => ({ 'spec.clusterIP': svc.spec?.clusterIP ?? '', 'spec.type': svc.spec?.type ?? '' }),
+    getters: {
+      'spec.clusterIP': (svc) => svc.spec?.clusterIP ?? '',
+      'spec.type': (svc) => svc.spec?.type ?? '',
+    },
   }),
 }
 
@@ -92,9 +101,24 @@ export function supportedFieldLabels(kind: string): readonly string[] {
  */
 export function selectableFields(obj: ApiObject, namespaced = true): Fields {
   const k = obj.kind !== undefined && Object.hasOwn(selectableKinds, obj.kind) ? selectableKinds[obj.kind] : undefined
-  const meta: Record<string, string> = { 'metadata.name': obj.metadata?.name ?? '' }
-  if (k ? k.namespaced : namespaced) meta['metadata.namespace'] = obj.metadata?.namespace ?? ''
-  return { ...(k ? k.specific(obj as never) : {}), ...meta }
+  const fields: Record<string, string> = {}
+  if (k) for (const [field, read] of Object.entries(k.getters)) fields[field] = read(obj as never)
+  fields['metadata.name'] = obj.metadata?.name ?? ''
+  if (k ? k.namespaced : namespaced) fields['metadata.namespace'] = obj.metadata?.namespace ?? ''
+  return fields
+}
+
+/**
+ * A reader for one field of `kind`'s objects: what selectableFields(obj)[field] holds, '' for a
+ * field the object's set lacks. A watch's field selector reads only its own fields this way
+ * rather than building every object's whole set (the scheduler's pod watch did, twice per pod).
+ */
+export function fieldGetter(kind: string, field: string, namespaced = true): (obj: ApiObject) => string {
+  const k = Object.hasOwn(selectableKinds, kind) ? selectableKinds[kind] : undefined
+  if (field === 'metadata.name') return (obj) => obj.metadata?.name ?? ''
+  if (field === 'metadata.namespace') return (k ? k.namespaced : namespaced) ? (obj) => obj.metadata?.namespace ?? '' : () => ''
+  const read = k && Object.hasOwn(k.getters, field) ? k.getters[field] : undefined
+  return read ? (obj) => read(obj as never) : () => ''
 }
 
 /** Parse a field selector for `kind`, refusing fields the kind does not support, as the API server does. */
