@@ -78,18 +78,36 @@ export class WatchableStore {
 
   /** Called after each commit: queue the batch for every watcher it concerns, then deliver. */
   notify(batch: RevisionBatch): void {
+    const matching = this.#matching
+    // One event per revision is the common case (a put or a delete): no per-watcher map needed.
+    if (batch.events.length === 1) {
+      const event = batch.events[0]
+      this.#group.collectMatching(event.kv.key, matching)
+      for (const w of matching) {
+        if (batch.revision < w.startRevision || !wants(w, event)) continue
+        this.#enqueue(w, { type: 'events', watchId: w.id, header: { revision: batch.revision }, events: [shape(w, event, true)] })
+      }
+      matching.length = 0
+      this.#drain()
+      return
+    }
     const perWatcher = new Map<Watcher, Event[]>()
     for (const event of batch.events) {
-      for (const w of this.#group.matching(event.kv.key)) {
+      this.#group.collectMatching(event.kv.key, matching)
+      for (const w of matching) {
         if (batch.revision < w.startRevision || !wants(w, event)) continue
         let events = perWatcher.get(w)
         if (events === undefined) perWatcher.set(w, (events = []))
         events.push(shape(w, event, true))
       }
+      matching.length = 0
     }
     for (const [w, events] of perWatcher) this.#enqueue(w, { type: 'events', watchId: w.id, header: { revision: batch.revision }, events })
     this.#drain()
   }
+
+  /** Scratch for notify: the watchers of one key (notify does not re-enter; delivery comes after). */
+  readonly #matching: Watcher[] = []
 
   cancel(watcher: Watcher): void {
     watcher.canceled = true

@@ -54,6 +54,13 @@ export class WatcherGroup {
     for (const w of this.#ranges) if (intervalContains(w.interval, key)) yield w
   }
 
+  /** The watchers `matching` yields, in the same order, into `out` (no generator per event). */
+  collectMatching(key: string, out: Watcher[]): void {
+    const set = this.#byKey.get(key)
+    if (set !== undefined) for (const w of set) out.push(w)
+    for (const w of this.#ranges) if (intervalContains(w.interval, key)) out.push(w)
+  }
+
   all(): Watcher[] {
     return [...Array.from(this.#byKey.values()).flatMap((set) => [...set]), ...this.#ranges]
   }
