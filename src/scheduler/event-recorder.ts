@@ -18,6 +18,8 @@ export class EventRecorder {
   #seq = 0
   #timeMs = Number.NaN
   #time = ''
+  /** The current millisecond in nanoseconds; event names add the sequence to it. */
+  #nanos = 0n
 
   constructor(client: ApiClient, clock: Clock, component: string, onError: (error: unknown) => void = () => {}) {
     this.#client = client
@@ -32,11 +34,12 @@ export class EventRecorder {
     if (nowMs !== this.#timeMs) {
       this.#timeMs = nowMs
       this.#time = new Date(nowMs).toISOString().replace(/\.\d{3}Z$/, 'Z')
+      this.#nanos = BigInt(nowMs) * 1_000_000n
     }
     const time = this.#time
     const namespace = pod.metadata?.namespace || 'default'
     // Nanoseconds are what Go uses; the sequence keeps names unique within one virtual millisecond.
-    const stamp = (BigInt(nowMs) * 1_000_000n + BigInt(this.#seq++ % 1_000_000)).toString(16)
+    const stamp = (this.#nanos + BigInt(this.#seq++ % 1_000_000)).toString(16)
     return {
       apiVersion: 'v1',
       kind: 'Event',
