@@ -20,3 +20,9 @@ export type ServerMessage =
   | { readonly type: 'error'; readonly id: number; readonly status?: Status; readonly message?: string }
   /** Watch events in the order the server delivered them, batched per turn of the event loop. */
   | { readonly type: 'events'; readonly watchId: number; readonly events: readonly WatchEvent[] }
+
+/**
+ * What one postMessage carries: every message of one turn of the sender's event loop, in order.
+ * A message costs more than cloning one more small request, so neither side posts them singly.
+ */
+export type Batch<M> = readonly M[]

@@ -8,7 +8,7 @@ import type { ApiEndpoint } from '../client.ts'
 import { ApiError } from '../errors/status.ts'
 import { deepFreeze } from '../registry/object.ts'
 import type { WatchEvent, WatchHandle, WatchListener } from '../watch-event.ts'
-import type { ClientMessage, Method, ServerMessage } from './protocol.ts'
+import type { Batch, ClientMessage, Method, ServerMessage } from './protocol.ts'
 
 interface Waiting {
   readonly resolve: (value: unknown) => void
@@ -53,10 +53,13 @@ export class RemoteEndpoint implements ApiEndpoint {
   readonly #waiting = new Map<number, Waiting>()
   readonly #watches = new Map<number, RemoteWatch>()
   #nextId = 1
+  #outbox: ClientMessage[] = []
 
   constructor(port: MessagePort) {
     this.#port = port
-    port.on('message', (message: ServerMessage) => this.#receive(message))
+    port.on('message', (batch: Batch<ServerMessage>) => {
+      for (const message of batch) this.#receive(message)
+    })
   }
 
   /** Stops listening: requests still waiting are rejected. */
@@ -66,8 +69,16 @@ export class RemoteEndpoint implements ApiEndpoint {
     this.#waiting.clear()
   }
 
+  /** Queues a message; everything queued in one turn of the event loop goes out as one batch. */
   send(message: ClientMessage): void {
-    this.#port.postMessage(message)
+    if (this.#outbox.length === 0) setImmediate(this.#flush)
+    this.#outbox.push(message)
+  }
+
+  readonly #flush = (): void => {
+    const batch: Batch<ClientMessage> = this.#outbox
+    this.#outbox = []
+    if (batch.length > 0) this.#port.postMessage(batch)
   }
 
   create: ApiEndpoint['create'] = (...args) => this.#call('create', args)
@@ -100,7 +111,7 @@ export class RemoteEndpoint implements ApiEndpoint {
   #request<T>(message: ClientMessage, id: number): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#waiting.set(id, { resolve: resolve as (value: unknown) => void, reject })
-      this.#port.postMessage(message)
+      this.send(message)
     })
   }
 

@@ -1,11 +1,12 @@
 // The server side of the thread transport (protocol.ts): answers each request by calling the
 // endpoint, and forwards each watch's events. Events for one watch are gathered and posted once
-// per turn of the event loop, since a message costs more than the clone of one more event.
+// per turn of the event loop, with the answers, since a message costs more than the clone of one
+// more event.
 import type { MessagePort } from 'node:worker_threads'
 import type { ApiEndpoint } from '../client.ts'
 import { isApiError } from '../errors/status.ts'
 import type { WatchEvent, WatchHandle } from '../watch-event.ts'
-import type { ClientMessage, ServerMessage } from './protocol.ts'
+import type { Batch, ClientMessage, ServerMessage } from './protocol.ts'
 
 export interface ServedApi {
   /** Stops every watch and stops listening on the port. */
@@ -15,12 +16,29 @@ export interface ServedApi {
 export function serveApi(endpoint: ApiEndpoint, port: MessagePort): ServedApi {
   const watches = new Map<number, WatchHandle>()
   const pending = new Map<number, WatchEvent[]>()
+  let outbox: ServerMessage[] = []
   let flushQueued = false
-  const post = (message: ServerMessage) => port.postMessage(message)
   const flush = () => {
     flushQueued = false
-    for (const [watchId, events] of pending) post({ type: 'events', watchId, events })
+    for (const [watchId, events] of pending) outbox.push({ type: 'events', watchId, events })
     pending.clear()
+    if (outbox.length === 0) return
+    const batch: Batch<ServerMessage> = outbox
+    outbox = []
+    port.postMessage(batch)
+  }
+  const queueFlush = () => {
+    if (flushQueued) return
+    flushQueued = true
+    setImmediate(flush)
+  }
+  // Answers and events leave in the order they were made: an answer queued after some events
+  // flushes those events first.
+  const post = (message: ServerMessage) => {
+    for (const [watchId, events] of pending) outbox.push({ type: 'events', watchId, events })
+    pending.clear()
+    outbox.push(message)
+    queueFlush()
   }
 
   async function answer(id: number, run: () => Promise<unknown>): Promise<void> {
@@ -45,10 +63,7 @@ export function serveApi(endpoint: ApiEndpoint, port: MessagePort): ServedApi {
             let events = pending.get(watchId)
             if (!events) pending.set(watchId, (events = []))
             events.push(event)
-            if (!flushQueued) {
-              flushQueued = true
-              setImmediate(flush)
-            }
+            queueFlush()
           })
           watches.set(watchId, handle)
           return watchId
@@ -65,10 +80,13 @@ export function serveApi(endpoint: ApiEndpoint, port: MessagePort): ServedApi {
     }
   }
 
-  port.on('message', onMessage)
+  const onBatch = (batch: Batch<ClientMessage>) => {
+    for (const message of batch) onMessage(message)
+  }
+  port.on('message', onBatch)
   return {
     close() {
-      port.off('message', onMessage)
+      port.off('message', onBatch)
       for (const handle of watches.values()) handle.stop()
       watches.clear()
       flush()
