@@ -1,6 +1,8 @@
 // The API server's public surface: start a server over a KeyValueStore, talk to it through
 // ApiClient, and handle its ApiErrors. See the module headers for the real files each piece mirrors.
 export { ApiServer, SYSTEM_NAMESPACES, type ApiServerOptions } from './server/api-server.ts'
+export { RemoteEndpoint } from './remote/remote-endpoint.ts'
+export { serveApi, type ServedApi } from './remote/serve.ts'
 export { ApiClient, type ApiEndpoint, type ResourceClient, type PodClient, type NamespaceClient, type ResourceTypes, type ResourceName } from './client.ts'
 export type { DeleteOptions, UpdateOptions } from './server/generic-registry.ts'
 export type { ListOptions, WatchOptions, GetOptions, ObjectList, ListMeta, PatchType, ResourceVersionMatch } from './types.ts'
