@@ -40,6 +40,7 @@ const specs = ([w0, w1]: [number, number]) => [
 
 describe('cpu+memory scorers agree with the general forms', () => {
   test('LeastAllocated', () => agree((w) => leastResourceScorer(specs(w))))
+  test('LeastAllocated with the default weights (its own fast form)', () => agree(() => leastResourceScorer(specs([1, 1]))))
   test('MostAllocated', () => agree((w) => mostResourceScorer(specs(w))))
   test('BalancedAllocation', () => agree(() => Object.assign((r: readonly number[], a: readonly number[]) => balancedResourceScorer(r, a), { cpuMemory: balancedCpuMemory })))
 })
