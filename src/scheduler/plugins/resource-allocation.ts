@@ -38,6 +38,37 @@ export type CpuMemoryScorer = (requested: ResourceView, allocatable: ResourceVie
 /** Maps requested/allocatable per resource (same order as the specs) to a node score; see CpuMemoryScorer. */
 export type ResourceScorer = ((requested: readonly number[], allocatable: readonly number[]) => number) & { readonly cpuMemory?: CpuMemoryScorer }
 
+/**
+ * The node score LeastAllocated and MostAllocated share: Σ resourceScore × weight ÷ Σ weight over
+ * the resources the node has, integer division (resourceAllocationScorer's shape in
+ * least_allocated.go and most_allocated.go). With every weight 1 (the default) it has a
+ * cpu+memory form.
+ */
+export function weightedResourceScorer(resources: readonly ResourceSpec[], resourceScore: (requested: number, capacity: number) => number): ResourceScorer {
+  const weights = resources.map((r) => r.weight)
+  const scorer = (requested: readonly number[], allocatable: readonly number[]): number => {
+    let nodeScore = 0
+    let weightSum = 0
+    for (let i = 0; i < requested.length; i++) {
+      if (allocatable[i] === 0) continue
+      nodeScore += resourceScore(requested[i], allocatable[i]) * weights[i]
+      weightSum += weights[i]
+    }
+    return weightSum === 0 ? 0 : Math.trunc(nodeScore / weightSum)
+  }
+  if (!weights.every((w) => w === 1)) return scorer
+  const cpuMemory: CpuMemoryScorer = (requested, allocatable, pod) => {
+    const cpu = allocatable.milliCPU
+    const memory = allocatable.memory
+    const present = (cpu === 0 ? 0 : 1) + (memory === 0 ? 0 : 1)
+    if (present === 0) return 0
+    const cpuScore = cpu === 0 ? 0 : resourceScore(requested.milliCPU + pod[0], cpu)
+    const memoryScore = memory === 0 ? 0 : resourceScore(requested.memory + pod[1], memory)
+    return Math.trunc((cpuScore + memoryScore) / present)
+  }
+  return Object.assign(scorer, { cpuMemory })
+}
+
 /** How #fill finds a resource on the node: a field, or the scalar map by name. */
 const Kind = { Cpu: 0, Memory: 1, EphemeralStorage: 2, Scalar: 3 } as const
 type Kind = (typeof Kind)[keyof typeof Kind]
