@@ -17,12 +17,13 @@ interface Waiting {
 
 class RemoteWatch implements WatchHandle {
   #active = true
+  readonly #endpoint: RemoteEndpoint
+  readonly #listener: WatchListener
 
-  constructor(
-    private readonly endpoint: RemoteEndpoint,
-    readonly watchId: number,
-    private readonly listener: WatchListener,
-  ) {}
+  constructor(endpoint: RemoteEndpoint, readonly watchId: number, listener: WatchListener) {
+    this.#endpoint = endpoint
+    this.#listener = listener
+  }
 
   get active(): boolean {
     return this.#active
@@ -33,18 +34,18 @@ class RemoteWatch implements WatchHandle {
       if (!this.#active) return
       // The server stops a watch after an ERROR event; so does its handle here.
       if (event.type === 'ERROR') this.#active = false
-      this.listener(deepFreeze(event))
+      this.#listener(deepFreeze(event))
     }
   }
 
   stop(): void {
     if (!this.#active) return
     this.#active = false
-    this.endpoint.send({ type: 'stop-watch', watchId: this.watchId })
+    this.#endpoint.send({ type: 'stop-watch', watchId: this.watchId })
   }
 
   requestBookmark(): void {
-    if (this.#active) this.endpoint.send({ type: 'bookmark', watchId: this.watchId })
+    if (this.#active) this.#endpoint.send({ type: 'bookmark', watchId: this.watchId })
   }
 }
 

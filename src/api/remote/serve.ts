@@ -1,7 +1,6 @@
 // The server side of the thread transport (protocol.ts): answers each request by calling the
-// endpoint, and forwards each watch's events. Events for one watch are gathered and posted once
-// per turn of the event loop, with the answers, since a message costs more than the clone of one
-// more event.
+// endpoint, and forwards each watch's events. Answers and events are gathered in order and posted
+// once per turn of the event loop, since a message costs more than the clone of one more event.
 import type { MessagePort } from 'node:worker_threads'
 import type { ApiEndpoint } from '../client.ts'
 import { isApiError } from '../errors/status.ts'
@@ -15,30 +14,27 @@ export interface ServedApi {
 
 export function serveApi(endpoint: ApiEndpoint, port: MessagePort): ServedApi {
   const watches = new Map<number, WatchHandle>()
-  const pending = new Map<number, WatchEvent[]>()
+  // Everything to send, in the order it was made; posted as one batch per turn of the event loop.
   let outbox: ServerMessage[] = []
   let flushQueued = false
   const flush = () => {
     flushQueued = false
-    for (const [watchId, events] of pending) outbox.push({ type: 'events', watchId, events })
-    pending.clear()
     if (outbox.length === 0) return
     const batch: Batch<ServerMessage> = outbox
     outbox = []
     port.postMessage(batch)
   }
-  const queueFlush = () => {
+  const post = (message: ServerMessage) => {
+    outbox.push(message)
     if (flushQueued) return
     flushQueued = true
     setImmediate(flush)
   }
-  // Answers and events leave in the order they were made: an answer queued after some events
-  // flushes those events first.
-  const post = (message: ServerMessage) => {
-    for (const [watchId, events] of pending) outbox.push({ type: 'events', watchId, events })
-    pending.clear()
-    outbox.push(message)
-    queueFlush()
+  // Consecutive events of one watch share a message.
+  const postEvent = (watchId: number, event: WatchEvent) => {
+    const last = outbox.at(-1)
+    if (last?.type === 'events' && last.watchId === watchId) (last.events as WatchEvent[]).push(event)
+    else post({ type: 'events', watchId, events: [event] })
   }
 
   async function answer(id: number, run: () => Promise<unknown>): Promise<void> {
@@ -59,12 +55,7 @@ export function serveApi(endpoint: ApiEndpoint, port: MessagePort): ServedApi {
       case 'watch': {
         const watchId = message.id
         void answer(watchId, async () => {
-          const handle = await endpoint.watch(message.resource, message.namespace, message.options as never, (event) => {
-            let events = pending.get(watchId)
-            if (!events) pending.set(watchId, (events = []))
-            events.push(event)
-            queueFlush()
-          })
+          const handle = await endpoint.watch(message.resource, message.namespace, message.options as never, (event) => postEvent(watchId, event))
           watches.set(watchId, handle)
           return watchId
         })
