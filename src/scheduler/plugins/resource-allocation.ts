@@ -121,27 +121,12 @@ export class ResourceAllocationScorer {
   }
 
   score(nodeInfo: NodeInfo, podRequests: readonly number[]): number | Status {
-    const allocatable = nodeInfo.allocatable
-    const requested = this.useRequested ? nodeInfo.requested : nodeInfo.nonZeroRequested
     const cpuMemory = this.#cpuMemory
-    if (cpuMemory !== undefined) return cpuMemory(requested, allocatable, podRequests)
+    if (cpuMemory !== undefined) return cpuMemory(this.useRequested ? nodeInfo.requested : nodeInfo.nonZeroRequested, nodeInfo.allocatable, podRequests)
     const n = this.resources.length
     if (n === 0) return errorStatus('resources not found')
-    const kinds = this.#kinds
-    const req = this.#requested
-    const alloc = this.#allocatable
-    for (let i = 0; i < n; i++) {
-      const kind = kinds[i]
-      // cpu and memory, the default and by far the common case, without a call or a switch.
-      if (kind === Kind.Cpu) {
-        alloc[i] = allocatable.milliCPU
-        req[i] = allocatable.milliCPU === 0 ? 0 : requested.milliCPU + podRequests[i]
-      } else if (kind === Kind.Memory) {
-        alloc[i] = allocatable.memory
-        req[i] = allocatable.memory === 0 ? 0 : requested.memory + podRequests[i]
-      } else this.#fill(i, nodeInfo, podRequests[i])
-    }
-    return this.scorer(req, alloc)
+    for (let i = 0; i < n; i++) this.#fill(i, nodeInfo, podRequests[i])
+    return this.scorer(this.#requested, this.#allocatable)
   }
 
   /** calculateResourceAllocatableRequest into slot i; (0, 0) leaves the resource out. */
