@@ -8,7 +8,7 @@ import { CycleState } from './cycle-state.ts'
 import { Framework } from './framework-runtime.ts'
 import { defaultProfile } from './profile.ts'
 import { inTreeRegistry } from './registry.ts'
-import { numFeasibleNodesToFind, schedulePod, selectHost, selectHostIndex } from './schedule.ts'
+import { numFeasibleNodesToFind, schedulePod, selectHost } from './schedule.ts'
 import { newSnapshot } from './snapshot.ts'
 import { makeNode, makePod } from './testing.ts'
 
@@ -58,15 +58,6 @@ describe('schedulePod', () => {
 // The scheduling loop scores without keeping per-node results (recordScores: false): the flat
 // path must choose exactly what the recorded path chooses, drawing the same random numbers.
 describe('the loop\'s flat scoring path', () => {
-  test('selectHostIndex chooses the node selectHost chooses, for the same seed', () => {
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 1000 }), (totals, seed) => {
-        const scores = totals.map((score, i) => ({ name: `n${i}`, score }))
-        expect(`n${selectHostIndex(totals, new Random(seed))}`).toBe(selectHost(scores, new Random(seed)))
-      }),
-    )
-  })
-
   const cluster = fc.record({
     nodes: fc.array(
       fc.record({

@@ -62,23 +62,11 @@ export interface ScheduleOptions {
 
 /** Reservoir sampling over the nodes with the highest total: each is chosen with equal chance. */
 export function selectHost(scores: readonly NodeScore[], random: Random): string | undefined {
-  let selected: string | undefined
-  let best = -Infinity
-  let count = 0
-  for (const s of scores) {
-    if (s.score > best) {
-      best = s.score
-      selected = s.name
-      count = 1
-    } else if (s.score === best) {
-      count++
-      if (random.int(0, count - 1) === 0) selected = s.name
-    }
-  }
-  return selected
+  const i = selectHostIndex(scores.map((s) => s.score), random)
+  return i < 0 ? undefined : scores[i].name
 }
 
-/** selectHost over bare totals: the index chosen, drawing exactly as selectHost draws; -1 when empty. */
+/** selectHost over bare totals (what the loop has): the index chosen, -1 when there are none. */
 export function selectHostIndex(totals: readonly number[], random: Random): number {
   let selected = -1
   let best = -Infinity
