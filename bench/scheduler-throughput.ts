@@ -11,10 +11,8 @@
 //   own thread   end to end again, with the scheduler in a worker thread reaching the API server
 //                through src/api/remote/ — kube-scheduler as its own process, one core each
 import { performance } from 'node:perf_hooks'
-import { MessageChannel, Worker } from 'node:worker_threads'
 import type { Node, Pod } from 'kubernetes-types/core/v1'
 import { ApiClient, type ApiEndpoint } from '../src/api/client.ts'
-import { serveApi } from '../src/api/remote/serve.ts'
 import { ApiServer } from '../src/api/server/api-server.ts'
 import { RealClock } from '../src/sim/real-clock.ts'
 import { Random } from '../src/sim/random.ts'
@@ -27,6 +25,7 @@ import { schedulePod } from '../src/scheduler/schedule.ts'
 import { SchedulerCache } from '../src/scheduler/scheduler-cache.ts'
 import { Scheduler } from '../src/scheduler/scheduler.ts'
 import { median, type Benchmark, type Figure } from './figure.ts'
+import { SchedulerThread } from './scheduler-thread.ts'
 import { round } from './store-workload.ts'
 
 const PODS = 10_000
@@ -84,12 +83,13 @@ export async function endToEnd(nodes: number, pods: number): Promise<number> {
 }
 
 /**
- * End to end with the scheduler in a worker thread (bench/scheduler-worker.ts) and the API server
- * here, joined by the message-port transport (src/api/remote/): the layout of a real cluster,
- * where kube-scheduler is its own process. Each side gets a core. Counted on the server's side:
- * pods/s from the first create to the last successful pods/binding.
+ * End to end with the scheduler in a worker thread (scheduler-thread.ts) and the API server here,
+ * joined by the message-port transport (src/api/remote/): the layout of a real cluster, where
+ * kube-scheduler is its own process. Each side gets a core. Counted on the server's side: pods/s
+ * from the first create to the last successful pods/binding. `busy` receives each thread's
+ * event-loop utilization over that window, which says which side was the bottleneck.
  */
-export async function endToEndSchedulerThread(nodes: number, pods: number): Promise<number> {
+export async function endToEndSchedulerThread(nodes: number, pods: number, thread: SchedulerThread, busy?: (server: number, scheduler: number) => void): Promise<number> {
   const { client, server } = await startCluster(nodes)
   let bound = 0
   let done!: () => void
@@ -109,30 +109,16 @@ export async function endToEndSchedulerThread(nodes: number, pods: number): Prom
       return status
     },
   }
-  const { port1, port2 } = new MessageChannel()
-  const served = serveApi(counting, port1)
-  // The .mjs registers tsx in the worker's thread, then loads scheduler-worker.ts.
-  const worker = new Worker(new URL('./scheduler-worker.mjs', import.meta.url), { workerData: { api: port2, seed: 7 }, transferList: [port2] })
-  const next = (type: string) => new Promise<{ failed?: number }>((resolve, reject) => {
-    const onMessage = (m: { type: string; failed?: number }) => {
-      if (m.type !== type) return
-      worker.off('message', onMessage)
-      resolve(m)
-    }
-    worker.on('message', onMessage)
-    worker.once('error', reject)
-  })
-  await next('ready')
+  const scheduler = await thread.start(counting, 7)
+  const serverBusy = performance.eventLoopUtilization()
+  const schedulerBusy = thread.performance.eventLoopUtilization()
   const start = performance.now()
   const podClient = client.pods('default')
   for (let i = 0; i < pods; i++) await podClient.create(benchPod(i))
   await allBound
   const seconds = (performance.now() - start) / 1000
-  worker.postMessage({ type: 'stop' })
-  const { failed = 0 } = await next('stopped')
-  served.close()
-  port1.close()
-  await worker.terminate()
+  busy?.(performance.eventLoopUtilization(serverBusy).utilization, thread.performance.eventLoopUtilization(schedulerBusy).utilization)
+  const failed = await scheduler.stop()
   await server.stop()
   if (failed > 0) throw new Error(`${failed} scheduling attempts failed; every pod fits`)
   return pods / seconds
@@ -178,34 +164,43 @@ export const schedulerThroughput: Benchmark = {
     await endToEnd(100, 1_000) // warm up the JIT
     cycleAlone(100, 1_000)
     const figures: Figure[] = []
-    await endToEndSchedulerThread(100, 1_000)
-    for (const nodes of SIZES) {
-      const e2e: number[] = []
-      const threaded: number[] = []
-      const cycle: number[] = []
-      const bare: number[] = []
-      for (let r = 0; r < ROUNDS; r++) {
-        e2e.push(await endToEnd(nodes, PODS))
-        threaded.push(await endToEndSchedulerThread(nodes, PODS))
-        cycle.push(cycleAlone(nodes, PODS))
-        bare.push(await bareCreateAndBind(nodes, PODS))
-        log(`  ${nodes} nodes, round ${r + 1}: end-to-end ${round(e2e[r])} pods/s (scheduler in its own thread ${round(threaded[r])}), cycle alone ${round(cycle[r])} pods/s, bare create+bind ${round(bare[r])} pods/s`)
-      }
-      const spread = (xs: number[]) => `${round(Math.min(...xs))}–${round(Math.max(...xs))}`
-      log(`  ${nodes} nodes: spread end-to-end ${spread(e2e)}, own thread ${spread(threaded)}, cycle ${spread(cycle)}, bare ${spread(bare)} pods/s`)
-      figures.push(
-        { name: `scheduler-throughput.${nodes}-nodes.end-to-end`, value: round(median(e2e)), unit: 'pods/s' },
-        // Noise on a shared machine only ever slows a round down, so the best round is the fairest
-        // reading of what the code does; the median shows what to expect.
-        { name: `scheduler-throughput.${nodes}-nodes.end-to-end-best`, value: round(Math.max(...e2e)), unit: 'pods/s' },
-        { name: `scheduler-throughput.${nodes}-nodes.end-to-end-own-thread`, value: round(median(threaded)), unit: 'pods/s' },
-        { name: `scheduler-throughput.${nodes}-nodes.end-to-end-own-thread-best`, value: round(Math.max(...threaded)), unit: 'pods/s' },
-        { name: `scheduler-throughput.${nodes}-nodes.cycle-alone`, value: round(median(cycle)), unit: 'pods/s' },
-        { name: `scheduler-throughput.${nodes}-nodes.cycle-alone-per-pod`, value: Number((1e6 / median(cycle)).toFixed(1)), unit: 'µs/pod' },
-        { name: `scheduler-throughput.${nodes}-nodes.bare-create-bind`, value: round(median(bare)), unit: 'pods/s' },
-        { name: `scheduler-throughput.${nodes}-nodes.end-to-end-vs-bare`, value: Number((median(e2e) / median(bare)).toFixed(3)), unit: 'x (scheduled pods/s ÷ bare create+bind pods/s)' },
-      )
+    // One scheduler thread for every run, warmed up like this thread.
+    const thread = new SchedulerThread()
+    try {
+      await endToEndSchedulerThread(100, 1_000, thread)
+      for (const nodes of SIZES) figures.push(...(await measureSize(nodes, thread, log)))
+    } finally {
+      await thread.close()
     }
     return figures
   },
+}
+
+async function measureSize(nodes: number, thread: SchedulerThread, log: (line: string) => void): Promise<Figure[]> {
+  const e2e: number[] = []
+  const threaded: number[] = []
+  const cycle: number[] = []
+  const bare: number[] = []
+  for (let r = 0; r < ROUNDS; r++) {
+    e2e.push(await endToEnd(nodes, PODS))
+    let busy = ''
+    threaded.push(await endToEndSchedulerThread(nodes, PODS, thread, (server, scheduler) => (busy = `busy: server ${Math.round(server * 100)}%, scheduler ${Math.round(scheduler * 100)}%`)))
+    cycle.push(cycleAlone(nodes, PODS))
+    bare.push(await bareCreateAndBind(nodes, PODS))
+    log(`  ${nodes} nodes, round ${r + 1}: end-to-end ${round(e2e[r])} pods/s (scheduler in its own thread ${round(threaded[r])}, ${busy}), cycle alone ${round(cycle[r])} pods/s, bare create+bind ${round(bare[r])} pods/s`)
+  }
+  const spread = (xs: number[]) => `${round(Math.min(...xs))}–${round(Math.max(...xs))}`
+  log(`  ${nodes} nodes: spread end-to-end ${spread(e2e)}, own thread ${spread(threaded)}, cycle ${spread(cycle)}, bare ${spread(bare)} pods/s`)
+  return [
+    { name: `scheduler-throughput.${nodes}-nodes.end-to-end`, value: round(median(e2e)), unit: 'pods/s' },
+    // Noise on a shared machine only ever slows a round down, so the best round is the fairest
+    // reading of what the code does; the median shows what to expect.
+    { name: `scheduler-throughput.${nodes}-nodes.end-to-end-best`, value: round(Math.max(...e2e)), unit: 'pods/s' },
+    { name: `scheduler-throughput.${nodes}-nodes.end-to-end-own-thread`, value: round(median(threaded)), unit: 'pods/s' },
+    { name: `scheduler-throughput.${nodes}-nodes.end-to-end-own-thread-best`, value: round(Math.max(...threaded)), unit: 'pods/s' },
+    { name: `scheduler-throughput.${nodes}-nodes.cycle-alone`, value: round(median(cycle)), unit: 'pods/s' },
+    { name: `scheduler-throughput.${nodes}-nodes.cycle-alone-per-pod`, value: Number((1e6 / median(cycle)).toFixed(1)), unit: 'µs/pod' },
+    { name: `scheduler-throughput.${nodes}-nodes.bare-create-bind`, value: round(median(bare)), unit: 'pods/s' },
+    { name: `scheduler-throughput.${nodes}-nodes.end-to-end-vs-bare`, value: Number((median(e2e) / median(bare)).toFixed(3)), unit: 'x (scheduled pods/s ÷ bare create+bind pods/s)' },
+  ]
 }

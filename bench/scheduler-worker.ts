@@ -1,30 +1,56 @@
 // A scheduler in its own thread, talking to the API server in the main thread over a
 // MessagePort — kube-scheduler's place in a real cluster: a separate process that reaches the
-// API server only through its API. Started by scheduler-throughput.ts; says "ready" once its
-// informers have synced and "stopped" when told to stop.
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads'
+// API server only through its API. Driven by SchedulerThread (scheduler-thread.ts). One thread
+// serves many runs, so every run after the first meets a warm JIT, as the in-thread runs do:
+//   { type: 'run', api, seed } → starts a scheduler on that port; says "ready" once its informers
+//                                have synced
+//   { type: 'stop' }           → stops it; says "stopped" with the number of failed attempts
+import { parentPort, type MessagePort } from 'node:worker_threads'
 import { ApiClient } from '../src/api/client.ts'
 import { RemoteEndpoint } from '../src/api/remote/remote-endpoint.ts'
 import { Scheduler } from '../src/scheduler/scheduler.ts'
 import { RealClock } from '../src/sim/real-clock.ts'
 import { Random } from '../src/sim/random.ts'
 
-const { api, seed } = workerData as { api: MessagePort; seed: number }
-const remote = new RemoteEndpoint(api)
-let failed = 0
-const scheduler = await Scheduler.start({
-  client: new ApiClient(remote),
-  clock: new RealClock(),
-  random: new Random(seed),
-  onEvent: (e) => {
-    if (e.type === 'failed') failed++
-  },
-})
-parentPort!.postMessage({ type: 'ready' })
-parentPort!.on('message', async (message: { type: 'stop' }) => {
-  if (message.type !== 'stop') return
-  await scheduler.stop()
-  remote.close()
-  parentPort!.postMessage({ type: 'stopped', failed })
-  parentPort!.close()
+export type ToWorker = { readonly type: 'run'; readonly api: MessagePort; readonly seed: number } | { readonly type: 'stop' }
+export type FromWorker = { readonly type: 'ready' } | { readonly type: 'stopped'; readonly failed: number } | { readonly type: 'error'; readonly message: string }
+
+const port = parentPort!
+let running: { scheduler: Scheduler; remote: RemoteEndpoint; failed: number } | undefined
+
+async function handle(message: ToWorker): Promise<FromWorker> {
+  switch (message.type) {
+    case 'run': {
+      if (running) throw new Error('a scheduler is already running in this thread')
+      const remote = new RemoteEndpoint(message.api)
+      const run = { remote, failed: 0, scheduler: undefined as unknown as Scheduler }
+      run.scheduler = await Scheduler.start({
+        client: new ApiClient(remote),
+        clock: new RealClock(),
+        random: new Random(message.seed),
+        // Let the API server's answers and watch events in while the queue is long.
+        yieldEvery: 32,
+        onEvent: (e) => {
+          if (e.type === 'failed') run.failed++
+        },
+      })
+      running = run
+      return { type: 'ready' }
+    }
+    case 'stop': {
+      if (!running) throw new Error('no scheduler is running in this thread')
+      const { scheduler, remote, failed } = running
+      running = undefined
+      await scheduler.stop()
+      remote.close()
+      return { type: 'stopped', failed }
+    }
+  }
+}
+
+port.on('message', (message: ToWorker) => {
+  handle(message).then(
+    (reply) => port.postMessage(reply),
+    (error: unknown) => port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies FromWorker),
+  )
 })

@@ -43,6 +43,8 @@ export interface SchedulingLoopDeps {
   /** The pod as the informer holds it now (the pod lister). */
   readonly getPod: (namespace: string, name: string) => Pod | undefined
   readonly onEvent?: (e: SchedulingEvent) => void
+  /** SchedulerOptions.yieldEvery. */
+  readonly yieldEvery?: number
 }
 
 export type FailureReason = 'Unschedulable' | 'SchedulerError'
@@ -88,7 +90,14 @@ export class SchedulingLoop {
   }
 
   async #loop(): Promise<void> {
-    for (let pInfo = await this.#d.queue.pop(); pInfo; pInfo = await this.#d.queue.pop()) this.scheduleOne(pInfo)
+    const yieldEvery = this.#d.yieldEvery ?? Number.POSITIVE_INFINITY
+    let backToBack = 0
+    for (let pInfo = await this.#d.queue.pop(); pInfo; pInfo = await this.#d.queue.pop()) {
+      this.scheduleOne(pInfo)
+      if (++backToBack < yieldEvery) continue
+      backToBack = 0
+      await new Promise<void>((resolve) => setImmediate(resolve))
+    }
   }
 
   #track(work: Promise<void>): void {

@@ -232,4 +232,22 @@ describe('the scheduling loop through the API server', () => {
     expect(success.code).toBe('Success')
     await c.scheduler.stop()
   })
+
+  test('yieldEvery lets the event loop take a turn between cycles while the queue is long', async () => {
+    // How many pods were bound when a task queued just after start() got its turn.
+    const boundAtFirstTurn = async (yieldEvery?: number) => {
+      const { clock, client } = await startTestServer({ seed: 1 })
+      await client.nodes().create(node('n1', '64').obj())
+      for (let i = 0; i < 20; i++) await client.pods('default').create(makePod(`p${i}`).req({ cpu: '100m' }).obj())
+      let bound = 0
+      const scheduler = await Scheduler.start({ client, clock, random: new Random(1), yieldEvery, onEvent: (e) => void (e.type === 'scheduled' && bound++) })
+      const atTurn = await new Promise<number>((resolve) => setImmediate(() => resolve(bound)))
+      await drive(clock)
+      expect(bound).toBe(20)
+      await scheduler.stop()
+      return atTurn
+    }
+    expect(await boundAtFirstTurn()).toBe(20)
+    expect(await boundAtFirstTurn(5)).toBeLessThan(20)
+  })
 })

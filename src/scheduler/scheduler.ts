@@ -57,6 +57,14 @@ export interface SchedulerOptions {
   readonly onEvent?: (e: SchedulingEvent) => void
   /** Queue timings (backoff 1 s → 10 s, 5 min in unschedulablePods); tests may shorten them. */
   readonly queue?: Partial<QueueOptions>
+  /**
+   * After this many cycles back to back, the loop waits one turn of the event loop so that
+   * messages and timers from outside the thread get their turn; unset, it only waits when the
+   * queue is empty. kube-scheduler's informers run in goroutines beside its loop; a scheduler
+   * whose API server is in another thread (src/api/remote/) receives their events as messages,
+   * which a loop that never yields would leave waiting until the queue is empty.
+   */
+  readonly yieldEvery?: number
 }
 
 export class Scheduler {
@@ -106,6 +114,7 @@ export class Scheduler {
       recorder: new EventRecorder(options.client, options.clock, schedulerName),
       getPod: (namespace, name) => podIndexer.getByKey(`${namespace}/${name}`),
       onEvent: options.onEvent,
+      yieldEvery: options.yieldEvery,
     })
     await informers.waitForCacheSync()
     queue.run()

@@ -8,7 +8,7 @@ import type { ApiEndpoint } from '../client.ts'
 import { ApiError } from '../errors/status.ts'
 import { deepFreeze } from '../registry/object.ts'
 import type { WatchEvent, WatchHandle, WatchListener } from '../watch-event.ts'
-import type { Batch, ClientMessage, Method, ServerMessage } from './protocol.ts'
+import { decodeBatch, encodeBatch, FLUSH_AT, type Batch, type ClientMessage, type Method, type ServerMessage } from './protocol.ts'
 
 interface Waiting {
   readonly resolve: (value: unknown) => void
@@ -58,8 +58,10 @@ export class RemoteEndpoint implements ApiEndpoint {
 
   constructor(port: MessagePort) {
     this.#port = port
-    port.on('message', (batch: Batch<ServerMessage>) => {
-      for (const message of batch) this.#receive(message)
+    port.on('message', (text: string) => {
+      // What this side made before the batch arrived goes out before the batch is worked through.
+      this.#flush()
+      for (const message of decodeBatch<ServerMessage>(text)) this.#receive(message)
     })
   }
 
@@ -74,12 +76,13 @@ export class RemoteEndpoint implements ApiEndpoint {
   send(message: ClientMessage): void {
     if (this.#outbox.length === 0) setImmediate(this.#flush)
     this.#outbox.push(message)
+    if (this.#outbox.length >= FLUSH_AT) this.#flush()
   }
 
   readonly #flush = (): void => {
     const batch: Batch<ClientMessage> = this.#outbox
     this.#outbox = []
-    if (batch.length > 0) this.#port.postMessage(batch)
+    if (batch.length > 0) this.#port.postMessage(encodeBatch(batch))
   }
 
   create: ApiEndpoint['create'] = (...args) => this.#call('create', args)

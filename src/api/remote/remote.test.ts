@@ -12,6 +12,7 @@ import { RealClock } from '../../sim/real-clock.ts'
 import { Random } from '../../sim/random.ts'
 import { MemoryStore } from '../../store/memory-store.ts'
 import { Scheduler } from '../../scheduler/scheduler.ts'
+import { FLUSH_AT } from './protocol.ts'
 import { RemoteEndpoint } from './remote-endpoint.ts'
 import { serveApi, type ServedApi } from './serve.ts'
 
@@ -75,6 +76,41 @@ describe('the API over a message channel', () => {
     await until(() => true, 'a turn')
     for (let i = 0; i < 20; i++) await new Promise<void>((resolve) => setImmediate(resolve))
     expect(seen).toHaveLength(3)
+  })
+
+  test('an argument left out crosses as left out (JSON has no undefined)', async () => {
+    const { server } = await startTestServer()
+    const { port1, port2 } = new MessageChannel()
+    const served = serveApi(server, port1)
+    const remote = new RemoteEndpoint(port2)
+    open.push({ served, remote })
+    await new ApiClient(server).pods('default').create(pod('web'))
+    const listed = await remote.list('pods', 'default', undefined)
+    expect(listed.items.map((p) => p.metadata?.name)).toEqual(['web'])
+  })
+
+  test('a burst longer than one batch streams before the server yields, and arrives in order', async () => {
+    const { server } = await startTestServer()
+    const { port1, port2 } = new MessageChannel()
+    let posted = 0
+    const post = port1.postMessage.bind(port1)
+    port1.postMessage = (message: unknown) => {
+      posted++
+      post(message)
+    }
+    const served = serveApi(server, port1)
+    const remote = new RemoteEndpoint(port2)
+    open.push({ served, remote })
+    const names: string[] = []
+    await new ApiClient(remote).pods('default').watch({ resourceVersion: '0' }, (e) => names.push((e.object as Pod).metadata!.name!))
+    const local = new ApiClient(server).pods('default')
+    const total = FLUSH_AT * 2 + 5
+    posted = 0
+    // Creates through the in-process client run without giving the event loop a turn.
+    for (let i = 0; i < total; i++) await local.create(pod(`p${i}`))
+    expect(posted).toBe(2)
+    await until(() => names.length === total, `${total} events`)
+    expect(names).toEqual(Array.from({ length: total }, (_, i) => `p${i}`))
   })
 
   test('a scheduler running over the channel places every pod', async () => {

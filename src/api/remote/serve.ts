@@ -1,11 +1,12 @@
 // The server side of the thread transport (protocol.ts): answers each request by calling the
 // endpoint, and forwards each watch's events. Answers and events are gathered in order and posted
-// once per turn of the event loop, since a message costs more than the clone of one more event.
+// once per turn of the event loop (or every FLUSH_AT), since a message costs more than encoding
+// one more event.
 import type { MessagePort } from 'node:worker_threads'
 import type { ApiEndpoint } from '../client.ts'
 import { isApiError } from '../errors/status.ts'
 import type { WatchEvent, WatchHandle } from '../watch-event.ts'
-import type { Batch, ClientMessage, ServerMessage } from './protocol.ts'
+import { decodeBatch, encodeBatch, FLUSH_AT, type Batch, type ClientMessage, type ServerMessage } from './protocol.ts'
 
 export interface ServedApi {
   /** Stops every watch and stops listening on the port. */
@@ -14,27 +15,36 @@ export interface ServedApi {
 
 export function serveApi(endpoint: ApiEndpoint, port: MessagePort): ServedApi {
   const watches = new Map<number, WatchHandle>()
-  // Everything to send, in the order it was made; posted as one batch per turn of the event loop.
+  // Everything to send, in the order it was made; posted as one batch per turn of the event loop,
+  // or sooner once it holds FLUSH_AT items, so a long synchronous run still streams.
   let outbox: ServerMessage[] = []
+  let items = 0
   let flushQueued = false
   const flush = () => {
     flushQueued = false
     if (outbox.length === 0) return
     const batch: Batch<ServerMessage> = outbox
     outbox = []
-    port.postMessage(batch)
+    items = 0
+    port.postMessage(encodeBatch(batch))
+  }
+  const counted = () => {
+    if (++items >= FLUSH_AT) flush()
+    else if (!flushQueued) {
+      flushQueued = true
+      setImmediate(flush)
+    }
   }
   const post = (message: ServerMessage) => {
     outbox.push(message)
-    if (flushQueued) return
-    flushQueued = true
-    setImmediate(flush)
+    counted()
   }
   // Consecutive events of one watch share a message.
   const postEvent = (watchId: number, event: WatchEvent) => {
     const last = outbox.at(-1)
-    if (last?.type === 'events' && last.watchId === watchId) (last.events as WatchEvent[]).push(event)
-    else post({ type: 'events', watchId, events: [event] })
+    if (last?.type !== 'events' || last.watchId !== watchId) return post({ type: 'events', watchId, events: [event] })
+    ;(last.events as WatchEvent[]).push(event)
+    counted()
   }
 
   async function answer(id: number, run: () => Promise<unknown>): Promise<void> {
@@ -49,7 +59,9 @@ export function serveApi(endpoint: ApiEndpoint, port: MessagePort): ServedApi {
     switch (message.type) {
       case 'call': {
         const call = endpoint[message.method] as (...args: unknown[]) => Promise<unknown>
-        void answer(message.id, () => call.apply(endpoint, [...message.args]))
+        // No endpoint argument is ever null, so a null is an omitted argument that JSON turned into null.
+        const args = message.args.map((arg) => (arg === null ? undefined : arg))
+        void answer(message.id, () => call.apply(endpoint, args))
         return
       }
       case 'watch': {
@@ -71,7 +83,10 @@ export function serveApi(endpoint: ApiEndpoint, port: MessagePort): ServedApi {
     }
   }
 
-  const onBatch = (batch: Batch<ClientMessage>) => {
+  const onBatch = (text: string) => {
+    // What this side made before the batch arrived goes out before the batch is worked through.
+    flush()
+    const batch = decodeBatch<ClientMessage>(text)
     for (const message of batch) onMessage(message)
   }
   port.on('message', onBatch)
