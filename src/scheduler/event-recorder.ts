@@ -10,6 +10,17 @@ import type { Clock } from '../sim/clock.ts'
 
 export type EventType = 'Normal' | 'Warning'
 
+const TWO_32 = 2 ** 32
+
+/** high × 2^32 + low in hex, for low below 2^33 (a carry moves into high). */
+function hex64(high: number, low: number): string {
+  if (low >= TWO_32) {
+    high += 1
+    low -= TWO_32
+  }
+  return high === 0 ? low.toString(16) : high.toString(16) + low.toString(16).padStart(8, '0')
+}
+
 export class EventRecorder {
   readonly #client: ApiClient
   readonly #clock: Clock
@@ -18,8 +29,13 @@ export class EventRecorder {
   #seq = 0
   #timeMs = Number.NaN
   #time = ''
-  /** The current millisecond in nanoseconds; event names add the sequence to it. */
-  #nanos = 0n
+  /**
+   * The current millisecond in nanoseconds, as its high and low 32 bits: event names add the
+   * sequence to it, and numbers do that without a BigInt per event (nanoseconds since 1970 are
+   * past 2^53, so a plain number would round).
+   */
+  #nanosHigh = 0
+  #nanosLow = 0
 
   constructor(client: ApiClient, clock: Clock, component: string, onError: (error: unknown) => void = () => {}) {
     this.#client = client
@@ -34,12 +50,14 @@ export class EventRecorder {
     if (nowMs !== this.#timeMs) {
       this.#timeMs = nowMs
       this.#time = new Date(nowMs).toISOString().replace(/\.\d{3}Z$/, 'Z')
-      this.#nanos = BigInt(nowMs) * 1_000_000n
+      const nanos = BigInt(nowMs) * 1_000_000n
+      this.#nanosHigh = Number(nanos >> 32n)
+      this.#nanosLow = Number(nanos & 0xffff_ffffn)
     }
     const time = this.#time
     const namespace = pod.metadata?.namespace || 'default'
     // Nanoseconds are what Go uses; the sequence keeps names unique within one virtual millisecond.
-    const stamp = (this.#nanos + BigInt(this.#seq++ % 1_000_000)).toString(16)
+    const stamp = hex64(this.#nanosHigh, this.#nanosLow + (this.#seq++ % 1_000_000))
     return {
       apiVersion: 'v1',
       kind: 'Event',
