@@ -6,7 +6,9 @@
 // request) carrying the cache's revision.
 // Mirrors staging/src/k8s.io/apiserver/pkg/storage/cacher/cacher.go (Watch, GetList from cache,
 // dispatchEvent, bookmark timer, waitUntilFreshAndBlock) over one reflector-like store watch
-// (the real apiserver runs one cacher per resource, each with its own etcd watch).
+// (the real apiserver runs one cacher per resource, each with its own etcd watch). Resources
+// with watchCache false (events) are not kept: the API server serves them from storage
+// (storage/storage-watch.ts).
 import { prefixEnd, type KeyValueStore, type Watch, type WatchResponse } from '../../store/index.ts'
 import type { Clock, TimerHandle } from '../../sim/clock.ts'
 import { newTooLargeResourceVersion } from '../errors/api-errors.ts'
@@ -92,7 +94,7 @@ export class Cacher {
     const entries: { key: string; resource: ResourceInfo; object: KubeObject }[] = []
     for (const kv of list.kvs) {
       const resource = this.#registry.forKey(kv.key)
-      if (resource !== undefined) entries.push({ key: kv.key, resource, object: this.#codec.decode(kv) })
+      if (resource?.watchCache) entries.push({ key: kv.key, resource, object: this.#codec.decode(kv) })
     }
     this.#cache.replace(entries, list.header.revision)
     this.#storeWatch = await this.#kv.watch(
@@ -229,7 +231,9 @@ export class Cacher {
       for (const event of response.events) {
         const key = event.kv.key
         const resource = this.#registry.forKey(key)
-        if (resource === undefined) {
+        // Not ours to keep (an uncached resource, or a key outside every resource): the
+        // revision still moves, so reads at it do not wait.
+        if (resource === undefined || !resource.watchCache) {
           this.#cache.revision = Math.max(this.#cache.revision, event.kv.modRevision)
           continue
         }

@@ -209,6 +209,8 @@ export const events = resourceInfo<Loose<Event>>({
   kind: 'Event',
   plural: 'events',
   namespaced: true,
+  // Served from storage, never the watch cache (pkg/registry/core/event/storage/storage.go).
+  watchCache: false,
   strategy: strategy<Loose<Event>>({
     validate: validateEvent,
     validateUpdate: (next, old) => [...validateObjectMetaUpdate(next.metadata, old.metadata), ...validateEvent(next)],

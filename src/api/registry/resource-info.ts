@@ -25,6 +25,13 @@ export interface ResourceInfo<T extends AnyObject = AnyObject> {
   readonly strategy: ResourceStrategy<T>
   readonly groupResource: GroupResource
   readonly groupKind: GroupKind
+  /**
+   * Whether the cacher keeps this resource in memory (true for all but events). An uncached
+   * resource's reads and watches go to storage, as generic.UndecoratedStorage makes them in
+   * kube-apiserver (pkg/registry/core/event/storage/storage.go: caching every event would cost
+   * too much memory).
+   */
+  readonly watchCache: boolean
 }
 
 export function resourceInfo<T extends AnyObject>(def: {
@@ -35,6 +42,7 @@ export function resourceInfo<T extends AnyObject>(def: {
   namespaced: boolean
   etcdPrefix?: string
   strategy: ResourceStrategy<T>
+  watchCache?: boolean
 }): ResourceInfo {
   const group = def.group ?? ''
   const version = def.version ?? 'v1'
@@ -49,6 +57,7 @@ export function resourceInfo<T extends AnyObject>(def: {
     strategy: def.strategy as unknown as ResourceStrategy,
     groupResource: { group, resource: def.plural },
     groupKind: { group, kind: def.kind },
+    watchCache: def.watchCache ?? true,
   }
 }
 

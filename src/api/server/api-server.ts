@@ -6,6 +6,8 @@
 // get.go, update.go, patch.go, delete.go, watch.go) over the generic registry
 // (generic-registry.ts), pkg/registry/core/pod/storage/storage.go (BindingREST, assignPod) and
 // pkg/controlplane/controller/systemnamespaces (default, kube-system, kube-public, kube-node-lease).
+// Events are not watch-cached (pkg/registry/core/event/storage/storage.go decorates them with
+// generic.UndecoratedStorage): their gets, lists and watches go to storage.
 import type { Binding, Namespace, Service } from 'kubernetes-types/core/v1'
 import type { KeyValueStore } from '../../store/index.ts'
 import type { Clock } from '../../sim/clock.ts'
@@ -16,7 +18,7 @@ import type { MutatingAdmissionPlugin, ValidatingAdmissionPlugin } from '../admi
 import { namespaceLifecycle } from '../admission/namespace-lifecycle.ts'
 import { Cacher } from '../cacher/cacher.ts'
 import { compilePredicate, nodeNameTrigger } from '../cacher/watch-filter.ts'
-import { newBadRequest, newNotFound } from '../errors/api-errors.ts'
+import { newBadRequest, newNotFound, newTooLargeResourceVersion } from '../errors/api-errors.ts'
 import { isApiError, type SuccessStatus } from '../errors/status.ts'
 import { applyJsonMergePatch, type Json } from '../patch/json-merge-patch.ts'
 import { applyJsonPatch, type JsonPatchOperation } from '../patch/json-patch.ts'
@@ -28,6 +30,7 @@ import { REGISTRY_ROOT, listPrefix, objectKey, type ResourceInfo } from '../regi
 import { ObjectCodec } from '../storage/codec.ts'
 import { decodeContinue } from '../storage/continue-token.ts'
 import { EtcdStorage } from '../storage/etcd-storage.ts'
+import { watchStorage } from '../storage/storage-watch.ts'
 import type { GetOptions, ListOptions, ObjectList, PatchType, WatchOptions } from '../types.ts'
 import type { WatchHandle, WatchListener } from '../watch-event.ts'
 import { GenericRegistry, type DeleteOptions, type RegistryHooks, type UpdateOptions } from './generic-registry.ts'
@@ -64,12 +67,14 @@ export class ApiServer {
   readonly #cacher: Cacher
   readonly #registries = new Map<string, GenericRegistry>()
   readonly #ips: ServiceIpAllocator
+  readonly #codec: ObjectCodec
 
   private constructor(options: ApiServerOptions) {
     this.registry = new ResourceRegistry()
     this.#clock = options.clock
     this.#store = options.store
     const codec = new ObjectCodec()
+    this.#codec = codec
     this.#cacher = new Cacher({
       kv: options.store,
       codec,
@@ -130,8 +135,10 @@ export class ApiServer {
     const ns = this.#namespace(reg.info, namespace)
     const rv = options.resourceVersion ?? ''
     const key = reg.key(ns, name)
-    if (rv === '') {
+    if (rv === '' || !reg.info.watchCache) {
       const stored = await reg.storage.get(key)
+      // Uncached: read from storage, which must have reached the version asked for.
+      if (rv !== '') await this.#atLeast(parseRevision(rv))
       if (stored === undefined) throw newNotFound(reg.info.groupResource, name)
       return stored.obj as T
     }
@@ -153,7 +160,11 @@ export class ApiServer {
     const limit = options.limit ?? 0
     const prefix = listPrefix(info, ns)
     let page: { items: KubeObject[]; revision: number; continueToken?: string; remainingItemCount?: number }
-    if (source.type === 'cache') {
+    if (source.type === 'cache' && !info.watchCache) {
+      // Uncached: the latest state from storage, no older than the version asked for.
+      page = await reg.storage.list(prefix, { revision: 0, limit, filter, paging: false })
+      if (source.notOlderThan > page.revision) throw newTooLargeResourceVersion(source.notOlderThan, page.revision, 0)
+    } else if (source.type === 'cache') {
       await this.#cacher.waitUntilFresh(source.consistent ? await this.#currentRevision() : source.notOlderThan)
       page = this.#cacher.list(info, ns, matches, limit)
     } else if (source.type === 'store') {
@@ -221,6 +232,7 @@ export class ApiServer {
     const predicate = { resource: info, namespace: ns, ...selectors }
     const rv = options.resourceVersion ?? ''
     validateResourceVersionMatch(rv, options.resourceVersionMatch, false)
+    if (!info.watchCache) return this.#watchStorage(info, ns, predicate, options, listener as WatchListener)
     let start: { type: 'state' } | { type: 'revision'; revision: number }
     if (options.sendInitialEvents) {
       if (rv !== '' && rv !== '0' && options.resourceVersionMatch !== 'NotOlderThan') {
@@ -271,6 +283,36 @@ export class ApiServer {
   }
 
   /** The store's current revision (a consistent read's target), from a one-key read. */
+  /**
+   * A watch of an uncached resource, from storage (etcd3/store.go Watch): "" and "0" start from
+   * the current state, any other version watches the changes after it.
+   */
+  async #watchStorage(info: ResourceInfo, namespace: string, predicate: Parameters<typeof compilePredicate>[0], options: WatchOptions, listener: WatchListener): Promise<WatchHandle> {
+    const rv = options.resourceVersion ?? ''
+    const initialEvents = options.sendInitialEvents ?? false
+    if (initialEvents && rv !== '' && rv !== '0' && options.resourceVersionMatch !== 'NotOlderThan') {
+      throw newBadRequest('sendInitialEvents: Forbidden: sendInitialEvents is forbidden for watch unless resourceVersionMatch is NotOlderThan')
+    }
+    if (initialEvents && rv !== '') await this.#atLeast(parseRevision(rv))
+    const fromState = initialEvents || rv === '' || rv === '0'
+    return watchStorage(this.#store, this.#codec, {
+      resource: info,
+      namespace,
+      matches: compilePredicate(predicate),
+      start: fromState ? { type: 'state' } : { type: 'revision', revision: parseRevision(rv) },
+      allowBookmarks: options.allowWatchBookmarks ?? false,
+      initialEventsEndBookmark: initialEvents && (options.allowWatchBookmarks ?? false),
+      listener,
+    })
+  }
+
+  /** 504 unless storage has reached `revision` (validateMinimumResourceVersion in etcd3/store.go). */
+  async #atLeast(revision: number): Promise<void> {
+    if (revision === 0) return
+    const current = await this.#currentRevision()
+    if (revision > current) throw newTooLargeResourceVersion(revision, current, 0)
+  }
+
   async #currentRevision(): Promise<number> {
     return (await this.#store.range({ key: REGISTRY_ROOT, countOnly: true })).header.revision
   }

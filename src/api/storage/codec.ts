@@ -36,13 +36,17 @@ export class ObjectCodec {
     return json
   }
 
-  /** The object a stored kv holds, frozen, with resourceVersion = its mod revision. */
-  decode(kv: KeyValue): KubeObject {
+  /**
+   * The object a stored kv holds, frozen, with resourceVersion = its mod revision. `remember`
+   * false keeps it out of the latest-version memo: for resources nothing caches (events), which
+   * would otherwise stay in memory for as long as they exist.
+   */
+  decode(kv: KeyValue, remember = true): KubeObject {
     const latest = this.#latest.get(kv.key)
     if (latest !== undefined && latest.revision === kv.modRevision) return latest.obj
     const base = this.#takeFresh(kv.value) ?? deepFreeze(JSON.parse(kv.value) as KubeObject)
     const obj = withResourceVersion(base, kv.modRevision)
-    if (latest === undefined || latest.revision < kv.modRevision) this.#latest.set(kv.key, { revision: kv.modRevision, obj })
+    if (remember && (latest === undefined || latest.revision < kv.modRevision)) this.#latest.set(kv.key, { revision: kv.modRevision, obj })
     return obj
   }
 

@@ -71,13 +71,13 @@ export class EtcdStorage {
       success: [{ type: 'put', key, value }],
     })
     if (!response.succeeded) throw newAlreadyExists(this.#info.groupResource, name)
-    return this.#codec.decode({ key, value, createRevision: response.header.revision, modRevision: response.header.revision, version: 1, lease: 0 })
+    return this.#decode({ key, value, createRevision: response.header.revision, modRevision: response.header.revision, version: 1, lease: 0 })
   }
 
   async get(key: string, revision = 0): Promise<StoredObject | undefined> {
     const response = await this.#range({ key, revision }, false)
     const kv = response.kvs[0]
-    return kv === undefined ? undefined : { obj: this.#codec.decode(kv), revision: kv.modRevision }
+    return kv === undefined ? undefined : { obj: this.#decode(kv), revision: kv.modRevision }
   }
 
   /**
@@ -98,7 +98,7 @@ export class EtcdStorage {
       if (revision === 0) revision = page.header.revision
       for (const kv of page.kvs) {
         lastKey = kv.key
-        const obj = this.#codec.decode(kv)
+        const obj = this.#decode(kv)
         if (request.filter === undefined || request.filter(obj)) items.push(obj)
         if (limit > 0 && items.length >= limit) break
       }
@@ -137,7 +137,7 @@ export class EtcdStorage {
       const response = await this.#kv.txn({ compare, success: [{ type: 'put', key, value }], failure: [{ type: 'range', key }] })
       if (response.succeeded) {
         const revision = response.header.revision
-        const obj = this.#codec.decode({ key, value, createRevision: current === undefined ? revision : 0, modRevision: revision, version: 0, lease: 0 })
+        const obj = this.#decode({ key, value, createRevision: current === undefined ? revision : 0, modRevision: revision, version: 0, lease: 0 })
         return { obj, written: true }
       }
       current = this.#fromFailure(response.responses[0])
@@ -146,7 +146,11 @@ export class EtcdStorage {
 
   #fromFailure(op: { type: string; kvs?: readonly KeyValue[] } | undefined): StoredObject | undefined {
     const kv = op?.type === 'range' ? op.kvs?.[0] : undefined
-    return kv === undefined ? undefined : { obj: this.#codec.decode(kv), revision: kv.modRevision }
+    return kv === undefined ? undefined : { obj: this.#decode(kv), revision: kv.modRevision }
+  }
+
+  #decode(kv: KeyValue): KubeObject {
+    return this.#codec.decode(kv, this.#info.watchCache)
   }
 
   async #range(request: { key: string; rangeEnd?: string; revision: number; limit?: number }, paging: boolean) {
