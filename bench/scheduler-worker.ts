@@ -24,8 +24,9 @@ async function handle(message: ToWorker): Promise<FromWorker> {
       if (running) throw new Error('a scheduler is already running in this thread')
       const remote = new RemoteEndpoint(message.api)
       const run = { remote, failed: 0, scheduler: undefined as unknown as Scheduler }
+      const client = new ApiClient(remote)
       run.scheduler = await Scheduler.start({
-        client: new ApiClient(remote),
+        client,
         clock: new RealClock(),
         random: new Random(message.seed),
         // Let the API server's answers and watch events in while the queue is long.
@@ -34,6 +35,10 @@ async function handle(message: ToWorker): Promise<FromWorker> {
           if (e.type === 'failed') run.failed++
         },
       })
+      // Synced means listed; the informers' watch requests went out after their lists. One more
+      // round trip, answered after them, means the server is watching for us before the run's
+      // first pod is created (else the pods reach us only when the server next takes a turn).
+      await client.namespaces().get('default')
       running = run
       return { type: 'ready' }
     }
