@@ -68,6 +68,8 @@ export class ApiServer {
   readonly #registries = new Map<string, GenericRegistry>()
   readonly #ips: ServiceIpAllocator
   readonly #codec: ObjectCodec
+  /** Watches served from storage (uncached resources), stopped with the server. */
+  readonly #storageWatches = new Set<WatchHandle>()
 
   private constructor(options: ApiServerOptions) {
     this.registry = new ResourceRegistry()
@@ -117,6 +119,7 @@ export class ApiServer {
   }
 
   async stop(): Promise<void> {
+    for (const handle of [...this.#storageWatches]) handle.stop()
     await this.#cacher.stop()
   }
 
@@ -295,7 +298,7 @@ export class ApiServer {
     }
     if (initialEvents && rv !== '') await this.#atLeast(parseRevision(rv))
     const fromState = initialEvents || rv === '' || rv === '0'
-    return watchStorage(this.#store, this.#codec, {
+    const handle = await watchStorage(this.#store, this.#codec, {
       resource: info,
       namespace,
       matches: compilePredicate(predicate),
@@ -303,7 +306,10 @@ export class ApiServer {
       allowBookmarks: options.allowWatchBookmarks ?? false,
       initialEventsEndBookmark: initialEvents && (options.allowWatchBookmarks ?? false),
       listener,
+      onStop: (stopped) => this.#storageWatches.delete(stopped),
     })
+    if (handle.active) this.#storageWatches.add(handle)
+    return handle
   }
 
   /** 504 unless storage has reached `revision` (validateMinimumResourceVersion in etcd3/store.go). */

@@ -59,6 +59,17 @@ describe('events, served from storage', () => {
     expect(seen).toHaveLength(6)
   })
 
+  test('stopping the server ends its storage watches', async () => {
+    const { client, server, store } = await startTestServer()
+    const seen: WatchEvent[] = []
+    const handle = await client.events('default').watch({ resourceVersion: '0' }, (e) => seen.push(e))
+    await server.stop()
+    expect(handle.active).toBe(false)
+    await store.put({ key: '/registry/events/default/late', value: JSON.stringify(event('late')) })
+    await settle()
+    expect(seen).toEqual([])
+  })
+
   test('a watch from a revision gets every change after it, exactly once', async () => {
     const { client } = await startTestServer()
     const events = client.events('default')

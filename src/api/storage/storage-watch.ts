@@ -28,6 +28,8 @@ export interface StorageWatchRequest {
   /** After the initial ADDED events, a bookmark marking their end (sendInitialEvents). */
   readonly initialEventsEndBookmark: boolean
   readonly listener: WatchListener
+  /** Told once the watch has ended (stopped by its owner, or after an ERROR). */
+  readonly onStop?: (handle: WatchHandle) => void
 }
 
 export async function watchStorage(kv: KeyValueStore, codec: ObjectCodec, request: StorageWatchRequest): Promise<WatchHandle> {
@@ -44,9 +46,10 @@ export async function watchStorage(kv: KeyValueStore, codec: ObjectCodec, reques
     listener: request.listener,
     allowBookmarks: request.allowBookmarks,
     startRevision: fromRevision,
-    onStop: () => {
+    onStop: (handle) => {
       stopped = true
       void storeWatch?.cancel()
+      request.onStop?.(handle)
     },
   })
   watcher.onBookmarkRequest = () => void storeWatch?.requestProgress()
