@@ -235,12 +235,12 @@ export class ApiServer {
     const predicate = { resource: info, namespace: ns, ...selectors }
     const rv = options.resourceVersion ?? ''
     validateResourceVersionMatch(rv, options.resourceVersionMatch, false)
+    if (options.sendInitialEvents && rv !== '' && rv !== '0' && options.resourceVersionMatch !== 'NotOlderThan') {
+      throw newBadRequest('sendInitialEvents: Forbidden: sendInitialEvents is forbidden for watch unless resourceVersionMatch is NotOlderThan')
+    }
     if (!info.watchCache) return this.#watchStorage(info, ns, predicate, options, listener as WatchListener)
     let start: { type: 'state' } | { type: 'revision'; revision: number }
     if (options.sendInitialEvents) {
-      if (rv !== '' && rv !== '0' && options.resourceVersionMatch !== 'NotOlderThan') {
-        throw newBadRequest('sendInitialEvents: Forbidden: sendInitialEvents is forbidden for watch unless resourceVersionMatch is NotOlderThan')
-      }
       await this.#cacher.waitUntilFresh(rv === '' ? await this.#currentRevision() : parseRevision(rv))
       start = { type: 'state' }
     } else if (rv === '' || rv === '0') {
@@ -285,7 +285,6 @@ export class ApiServer {
     return namespace
   }
 
-  /** The store's current revision (a consistent read's target), from a one-key read. */
   /**
    * A watch of an uncached resource, from storage (etcd3/store.go Watch): "" and "0" start from
    * the current state, any other version watches the changes after it.
@@ -293,9 +292,6 @@ export class ApiServer {
   async #watchStorage(info: ResourceInfo, namespace: string, predicate: Parameters<typeof compilePredicate>[0], options: WatchOptions, listener: WatchListener): Promise<WatchHandle> {
     const rv = options.resourceVersion ?? ''
     const initialEvents = options.sendInitialEvents ?? false
-    if (initialEvents && rv !== '' && rv !== '0' && options.resourceVersionMatch !== 'NotOlderThan') {
-      throw newBadRequest('sendInitialEvents: Forbidden: sendInitialEvents is forbidden for watch unless resourceVersionMatch is NotOlderThan')
-    }
     if (initialEvents && rv !== '') await this.#atLeast(parseRevision(rv))
     const fromState = initialEvents || rv === '' || rv === '0'
     const handle = await watchStorage(this.#store, this.#codec, {
@@ -319,6 +315,7 @@ export class ApiServer {
     if (revision > current) throw newTooLargeResourceVersion(revision, current, 0)
   }
 
+  /** The store's current revision (a consistent read's target), from a one-key read. */
   async #currentRevision(): Promise<number> {
     return (await this.#store.range({ key: REGISTRY_ROOT, countOnly: true })).header.revision
   }
