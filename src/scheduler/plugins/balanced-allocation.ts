@@ -66,10 +66,13 @@ const preScoreKey = stateKey<readonly number[]>(`PreScore${names.NodeResourcesBa
 export class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlugin {
   readonly name = names.NodeResourcesBalancedAllocation
   readonly #scorer: ResourceAllocationScorer
+  /** The scorer's cpu+memory form, called from here so this call site sees one function. */
+  readonly #cpuMemory: ResourceAllocationScorer['cpuMemory']
 
   constructor(args: NodeResourcesBalancedAllocationArgs = {}) {
     const resources = args.resources && args.resources.length > 0 ? args.resources : defaultResources
     this.#scorer = new ResourceAllocationScorer(resources, balancedScorer, true)
+    this.#cpuMemory = this.#scorer.cpuMemory
   }
 
   preScore(state: CycleState, pod: Pod): Status {
@@ -85,6 +88,8 @@ export class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlu
       requests = this.#scorer.podRequestList(pod)
       if (requests.every((r) => r === 0)) return 0
     }
+    const cpuMemory = this.#cpuMemory
+    if (cpuMemory !== undefined) return cpuMemory(nodeInfo.requested, nodeInfo.allocatable, requests)
     return this.#scorer.score(nodeInfo, requests)
   }
 }

@@ -139,6 +139,8 @@ export class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScore
   readonly #ignoredResources: ReadonlySet<string>
   readonly #ignoredResourceGroups: ReadonlySet<string>
   readonly #scorer: ResourceAllocationScorer
+  /** The scorer's cpu+memory form, called from here so this call site sees one function. */
+  readonly #cpuMemory: ResourceAllocationScorer['cpuMemory']
 
   constructor(args: NodeResourcesFitArgs = {}) {
     this.#ignoredResources = new Set(args.ignoredResources ?? [])
@@ -146,6 +148,7 @@ export class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScore
     const strategy = args.scoringStrategy ?? { type: 'LeastAllocated' }
     const resources = strategy.resources && strategy.resources.length > 0 ? strategy.resources : defaultResources
     this.#scorer = new ResourceAllocationScorer(resources, scorerFor({ ...strategy, resources }), false)
+    this.#cpuMemory = this.#scorer.cpuMemory
   }
 
   preFilter(state: CycleState, pod: Pod): PreFilterResult {
@@ -165,7 +168,10 @@ export class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScore
   }
 
   score(state: CycleState, pod: Pod, nodeInfo: NodeInfo): number | Status {
-    return this.#scorer.score(nodeInfo, state.read(preScoreKey) ?? this.#scorer.podRequestList(pod))
+    const requests = state.read(preScoreKey) ?? this.#scorer.podRequestList(pod)
+    const cpuMemory = this.#cpuMemory
+    if (cpuMemory !== undefined) return cpuMemory(nodeInfo.nonZeroRequested, nodeInfo.allocatable, requests)
+    return this.#scorer.score(nodeInfo, requests)
   }
 }
 
