@@ -36,8 +36,26 @@ export type Batch<M> = readonly M[]
  */
 export const FLUSH_AT = 128
 
-export function encodeBatch<M>(batch: Batch<M>): string {
-  return JSON.stringify(batch)
+/**
+ * The batch as one JSON text. A message JSON cannot encode (a BigInt, a cycle) must not take the
+ * rest of the batch down with it: such a message is replaced by what `unencodable` returns for it
+ * (nothing: it is dropped), and every other message goes out as usual.
+ */
+export function encodeBatch<M>(batch: Batch<M>, unencodable: (message: M, error: Error) => M | undefined): string {
+  try {
+    return JSON.stringify(batch)
+  } catch {
+    const parts: string[] = []
+    for (const message of batch) {
+      try {
+        parts.push(JSON.stringify(message))
+      } catch (error) {
+        const replacement = unencodable(message, error instanceof Error ? error : new Error(String(error)))
+        if (replacement !== undefined) parts.push(JSON.stringify(replacement))
+      }
+    }
+    return `[${parts.join(',')}]`
+  }
 }
 
 /**

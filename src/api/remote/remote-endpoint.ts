@@ -82,7 +82,16 @@ export class RemoteEndpoint implements ApiEndpoint {
   readonly #flush = (): void => {
     const batch: Batch<ClientMessage> = this.#outbox
     this.#outbox = []
-    if (batch.length > 0) this.#port.postMessage(encodeBatch(batch))
+    if (batch.length > 0) this.#port.postMessage(encodeBatch(batch, this.#unsendable))
+  }
+
+  /** A request JSON cannot carry fails on its own; the rest of its batch still goes out. */
+  readonly #unsendable = (message: ClientMessage, error: Error): undefined => {
+    if (message.type !== 'call' && message.type !== 'watch') return undefined
+    const waiting = this.#waiting.get(message.id)
+    this.#waiting.delete(message.id)
+    waiting?.reject(new Error(`the request could not be encoded as JSON: ${error.message}`))
+    return undefined
   }
 
   create: ApiEndpoint['create'] = (...args) => this.#call('create', args)

@@ -113,6 +113,32 @@ describe('the API over a message channel', () => {
     expect(names).toEqual(Array.from({ length: total }, (_, i) => `p${i}`))
   })
 
+  test('a request JSON cannot carry fails alone, with a clear error; the rest of its batch goes through', async () => {
+    const { server } = await startTestServer()
+    const client = connect(server)
+    const withBigInt = { ...pod('big'), metadata: { name: 'big', annotations: { size: 10n } } } as unknown as Pod
+    // Both requests are made in one turn, so they share a batch.
+    const [bad, good] = await Promise.allSettled([client.pods('default').create(withBigInt), client.pods('default').create(pod('fine'))])
+    expect(bad.status).toBe('rejected')
+    expect(String((bad as PromiseRejectedResult).reason)).toMatch(/could not be encoded as JSON/)
+    expect(good.status).toBe('fulfilled')
+    expect((await client.pods('default').list()).items.map((p) => p.metadata?.name)).toEqual(['fine'])
+  })
+
+  test('an answer JSON cannot carry comes back as an error; the other answers still arrive', async () => {
+    const { server } = await startTestServer()
+    await new ApiClient(server).pods('default').create(pod('web'))
+    const endpoint = { ...server, create: server.create.bind(server), get: server.get.bind(server), list: server.list.bind(server), update: server.update.bind(server), patch: server.patch.bind(server), delete: server.delete.bind(server), watch: server.watch.bind(server), bind: server.bind.bind(server) }
+    endpoint.get = (async () => ({ weird: 1n })) as unknown as typeof endpoint.get
+    const { port1, port2 } = new MessageChannel()
+    const served = serveApi(endpoint, port1)
+    const remote = new RemoteEndpoint(port2)
+    open.push({ served, remote })
+    const [bad, good] = await Promise.allSettled([remote.get('pods', 'default', 'web'), remote.list('pods', 'default', {})])
+    expect(String((bad as PromiseRejectedResult).reason)).toMatch(/answer could not be encoded as JSON/)
+    expect(good.status).toBe('fulfilled')
+  })
+
   test('a scheduler running over the channel places every pod', async () => {
     const clock = new RealClock()
     const server = await ApiServer.start({ store: new MemoryStore({ clock }), clock, random: new Random(1) })

@@ -4,6 +4,7 @@
 // one more event.
 import type { MessagePort } from 'node:worker_threads'
 import type { ApiEndpoint } from '../client.ts'
+import { newInternalError } from '../errors/api-errors.ts'
 import { isApiError } from '../errors/status.ts'
 import type { WatchEvent, WatchHandle } from '../watch-event.ts'
 import { decodeBatch, encodeBatch, FLUSH_AT, type Batch, type ClientMessage, type ServerMessage } from './protocol.ts'
@@ -11,6 +12,18 @@ import { decodeBatch, encodeBatch, FLUSH_AT, type Batch, type ClientMessage, typ
 export interface ServedApi {
   /** Stops every watch and stops listening on the port. */
   close(): void
+}
+
+/** What goes out instead of an answer or event JSON cannot carry. */
+function unencodableAnswer(message: ServerMessage, error: Error): ServerMessage {
+  const why = `the server's answer could not be encoded as JSON: ${error.message}`
+  switch (message.type) {
+    case 'result':
+    case 'error':
+      return { type: 'error', id: message.id, message: why }
+    case 'events':
+      return { type: 'events', watchId: message.watchId, events: [{ type: 'ERROR', object: newInternalError(why).status }] }
+  }
 }
 
 export function serveApi(endpoint: ApiEndpoint, port: MessagePort): ServedApi {
@@ -26,7 +39,7 @@ export function serveApi(endpoint: ApiEndpoint, port: MessagePort): ServedApi {
     const batch: Batch<ServerMessage> = outbox
     outbox = []
     items = 0
-    port.postMessage(encodeBatch(batch))
+    port.postMessage(encodeBatch(batch, unencodableAnswer))
   }
   const counted = () => {
     if (++items >= FLUSH_AT) flush()
