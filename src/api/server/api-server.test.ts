@@ -54,6 +54,21 @@ describe('create and get', () => {
     expect(stored.kind).toBe('Pod')
   })
 
+  test('a body JSON cannot carry (a BigInt, a cycle) is 400 BadRequest, on create and on update', async () => {
+    const { client } = await startTestServer()
+    const withBigInt = { ...pod('big'), metadata: { name: 'big', annotations: { size: 10n } } } as unknown as Pod
+    const cyclic = pod('loop') as Pod & { spec: { self?: unknown } }
+    cyclic.spec.self = cyclic
+    for (const body of [withBigInt, cyclic]) {
+      const error = await client.pods('default').create(body).catch((e: unknown) => e)
+      expect(isApiError(error, 'BadRequest')).toBe(true)
+      expect((error as ApiError).message).toMatch(/^the request body is not valid JSON: /)
+    }
+    const web = await client.pods('default').create(pod('web'))
+    const error = await client.pods('default').update({ ...web, metadata: { ...web.metadata, annotations: { n: 1n } } } as unknown as Pod).catch((e: unknown) => e)
+    expect(isApiError(error, 'BadRequest')).toBe(true)
+  })
+
   test('creating an existing name is 409 AlreadyExists, a missing name is 404 NotFound, with the real messages', async () => {
     const { client } = await startTestServer()
     await client.pods('default').create(pod('web'))

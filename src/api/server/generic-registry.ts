@@ -220,7 +220,14 @@ export class GenericRegistry {
   }
 
   #decode(input: KubeObject, namespace: string): AnyObject {
-    const obj = privateCopy(input) as AnyObject
+    let obj: AnyObject
+    try {
+      obj = privateCopy(input) as AnyObject
+    } catch (error) {
+      // What JSON cannot carry (a BigInt, a cycle) is a body no client could have sent: 400, as
+      // the real server answers a body it cannot decode.
+      throw newBadRequest(`the request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`)
+    }
     if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) throw newBadRequest('the object must be a JSON object')
     if (obj.apiVersion !== undefined && obj.apiVersion !== this.info.apiVersion) {
       throw newBadRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${this.info.apiVersion})`)
