@@ -12,32 +12,12 @@ import { LeaseRequests } from './lease-requests.ts'
 import { compareKeys } from './keys.ts'
 import { MvccStore } from './kvstore.ts'
 import { DEFAULT_MIN_LEASE_TTL_SECONDS, Lessor } from './lessor.ts'
-import type { LessorFactory, StoreLessor } from './store-lessor.ts'
+import type { LessorFactory } from './store-lessor.ts'
 import { checkTxnRequest, DEFAULT_MAX_TXN_OPS } from './txn-check.ts'
 import { applyTxn, type Applied } from './txn-apply.ts'
 import { WatchableStore, type ListenerErrorHandler } from './watchable-store.ts'
-import type {
-  CompactResponse,
-  DeleteRangeRequest,
-  DeleteRangeResponse,
-  PutRequest,
-  PutResponse,
-  RangeRequest,
-  RangeResponse,
-  ResponseOp,
-  TxnRequest,
-  TxnResponse,
-} from './requests.ts'
-import type { Watch, WatchListener, WatchRequest } from './watch-messages.ts'
-import type {
-  LeaseGrantRequest,
-  LeaseGrantResponse,
-  LeaseKeepAliveResponse,
-  LeaseLeasesResponse,
-  LeaseRevokeResponse,
-  LeaseTimeToLiveRequest,
-  LeaseTimeToLiveResponse,
-} from './lease-messages.ts'
+import type { CompactResponse, DeleteRangeRequest, DeleteRangeResponse, PutRequest, PutResponse, RangeRequest, RangeResponse, TxnRequest, TxnResponse } from './requests.ts'
+import { onlyResponse as only, rethrowLater, StoreServices } from './store-services.ts'
 
 export interface MemoryStoreOptions {
   readonly clock: Clock
@@ -54,24 +34,25 @@ export interface MemoryStoreOptions {
   readonly lessor?: LessorFactory
 }
 
-export class MemoryStore implements KeyValueStore {
+export class MemoryStore extends StoreServices implements KeyValueStore {
   readonly #mvcc: MvccStore
-  readonly #watches: WatchableStore
-  readonly #lessor: StoreLessor
   readonly #maxTxnOps: number
-  readonly #leases: LeaseRequests
-  #closed = false
 
   constructor(options: MemoryStoreOptions) {
     const build = options.lessor ?? ((lessorOptions) => new Lessor(lessorOptions))
-    this.#lessor = build({
+    // The lessor and the lease requests call back into this store only later, once it is built.
+    const lessor = build({
       clock: options.clock,
       minTtlSeconds: options.minLeaseTtlSeconds ?? DEFAULT_MIN_LEASE_TTL_SECONDS,
       deleteKeys: (keys) => this.#deleteKeys(keys),
     })
-    this.#mvcc = new MvccStore(this.#lessor)
-    this.#leases = new LeaseRequests(this.#lessor, () => this.#header())
-    this.#watches = new WatchableStore(this.#mvcc, options.onListenerError ?? rethrowLater)
+    const mvcc = new MvccStore(lessor)
+    super({
+      lessor,
+      leases: new LeaseRequests(lessor, () => this.#header()),
+      watches: new WatchableStore(mvcc, options.onListenerError ?? rethrowLater),
+    })
+    this.#mvcc = mvcc
     this.#maxTxnOps = options.maxTxnOps ?? DEFAULT_MAX_TXN_OPS
   }
 
@@ -90,13 +71,13 @@ export class MemoryStore implements KeyValueStore {
   }
 
   async put(request: PutRequest): Promise<PutResponse> {
-    this.#open()
+    this.open()
     const txn: TxnRequest = { success: [{ type: 'put', ...request }] }
     // A put on its own checks its lease before looking for the key (etcd's apply Put with no txn);
     // inside a txn the key comes first (checkRequestPut). Shape errors come before either.
     checkTxnRequest(txn, this.#maxTxnOps)
     const lease = request.lease ?? 0
-    if (lease !== 0 && !this.#leases.exists(lease)) throw new StoreError('lease-not-found', `lease ${lease}`)
+    if (lease !== 0 && !this.leases.exists(lease)) throw new StoreError('lease-not-found', `lease ${lease}`)
     return only(this.#run(txn), 'put')
   }
 
@@ -109,94 +90,37 @@ export class MemoryStore implements KeyValueStore {
   }
 
   async compact(revision: number): Promise<CompactResponse> {
-    this.#open()
+    this.open()
     if (!Number.isSafeInteger(revision)) throw new StoreError('invalid-argument', `revision ${revision}`)
     this.#mvcc.compact(revision)
     return { header: this.#header() }
   }
 
-  async watch(request: WatchRequest, listener: WatchListener): Promise<Watch> {
-    this.#open()
-    if (request.startRevision !== undefined && !Number.isSafeInteger(request.startRevision)) {
-      throw new StoreError('invalid-argument', `startRevision ${request.startRevision}`)
-    }
-    return this.#watches.create(request, listener)
-  }
-
-  async leaseGrant(request: LeaseGrantRequest): Promise<LeaseGrantResponse> {
-    this.#open()
-    return this.#leases.grant(request)
-  }
-
-  async leaseRevoke(id: number): Promise<LeaseRevokeResponse> {
-    this.#open()
-    return this.#leases.revoke(id)
-  }
-
-  async leaseKeepAlive(id: number): Promise<LeaseKeepAliveResponse> {
-    this.#open()
-    return this.#leases.keepAlive(id)
-  }
-
-  async leaseTimeToLive(request: LeaseTimeToLiveRequest): Promise<LeaseTimeToLiveResponse> {
-    this.#open()
-    return this.#leases.timeToLive(request)
-  }
-
-  async leaseLeases(): Promise<LeaseLeasesResponse> {
-    this.#open()
-    return this.#leases.leases()
-  }
-
-  async close(): Promise<void> {
-    if (this.#closed) return
-    this.#closed = true
-    this.#lessor.stop?.()
-    this.#watches.closeAll()
-  }
-
   // etcd's RangeDeleter: one write transaction, one DeleteRange per key in key order, however many
   // keys (no --max-txn-ops limit inside the server).
   #deleteKeys(keys: readonly string[]): void {
-    if (this.#closed) return
+    if (this.closed) return
     const sorted = [...keys].sort(compareKeys)
     this.#apply({ success: sorted.map((key) => ({ type: 'deleteRange', key })) }, Infinity)
   }
 
   #run(request: TxnRequest): TxnResponse {
-    this.#open()
+    this.open()
     return this.#apply(request, this.#maxTxnOps).response
   }
 
   // Made once: a closure created per write costs more than the write's lookups when names are kept
   // (tsx's esbuild keepNames gives every `const f = () => …` a defineProperty call).
-  readonly #leaseExists = (id: number): boolean => this.#leases.exists(id)
+  readonly #leaseExists = (id: number): boolean => this.leases.exists(id)
 
   #apply(request: TxnRequest, maxTxnOps: number): Applied {
     const applied = applyTxn(this.#mvcc, request, { maxTxnOps, leaseExists: this.#leaseExists })
-    if (applied.batch !== undefined) this.#watches.notify(applied.batch)
+    if (applied.batch !== undefined) this.watches.notify(applied.batch)
     return applied
   }
 
   #header() {
     return { revision: this.#mvcc.currentRevision }
   }
-
-  #open(): void {
-    if (this.#closed) throw new StoreError('closed')
-  }
-}
-
-function only<T extends ResponseOp['type']>(response: TxnResponse, type: T): Omit<Extract<ResponseOp, { type: T }>, 'type'> {
-  const op = response.responses[0]
-  if (op === undefined || op.type !== type) throw new Error(`internal: expected a ${type} response`)
-  const { type: _, ...rest } = op as Extract<ResponseOp, { type: T }>
-  return rest
-}
-
-function rethrowLater(error: unknown): void {
-  queueMicrotask(() => {
-    throw error
-  })
 }
 

@@ -19,29 +19,8 @@ import { MvccStore } from './kvstore.ts'
 import { DEFAULT_MIN_LEASE_TTL_SECONDS, Lessor } from './lessor.ts'
 import { checkTxnRequest, DEFAULT_MAX_TXN_OPS, type TxnPath } from './txn-check.ts'
 import { WatchableStore, type ListenerErrorHandler } from './watchable-store.ts'
-import type {
-  CompactResponse,
-  DeleteRangeRequest,
-  DeleteRangeResponse,
-  PutRequest,
-  PutResponse,
-  RangeRequest,
-  RangeResponse,
-  RequestOp,
-  ResponseOp,
-  TxnRequest,
-  TxnResponse,
-} from './requests.ts'
-import type { Watch, WatchListener, WatchRequest } from './watch-messages.ts'
-import type {
-  LeaseGrantRequest,
-  LeaseGrantResponse,
-  LeaseKeepAliveResponse,
-  LeaseLeasesResponse,
-  LeaseRevokeResponse,
-  LeaseTimeToLiveRequest,
-  LeaseTimeToLiveResponse,
-} from './lease-messages.ts'
+import type { CompactResponse, DeleteRangeRequest, DeleteRangeResponse, PutRequest, PutResponse, RangeRequest, RangeResponse, RequestOp, ResponseOp, TxnRequest, TxnResponse } from './requests.ts'
+import { onlyResponse as only, rethrowLater, StoreServices } from './store-services.ts'
 
 export interface MvccCoreStoreOptions {
   readonly clock: Clock
@@ -54,26 +33,28 @@ export interface MvccCoreStoreOptions {
 
 const noLeases = { attach() {}, detach() {} }
 
-export class MvccCoreStore implements KeyValueStore {
+export class MvccCoreStore extends StoreServices implements KeyValueStore {
   readonly #core: MvccCore
   // The revision counter and event history the watches replay: the reference MVCC store, fed only
   // the batches derived from the core's writes (its key index stays empty).
-  readonly #history = new MvccStore(noLeases)
-  readonly #watches: WatchableStore
-  readonly #lessor: Lessor
-  readonly #leases: LeaseRequests
+  readonly #history: MvccStore
   readonly #maxTxnOps: number
-  #closed = false
 
   constructor(options: MvccCoreStoreOptions) {
-    this.#core = options.core
-    this.#lessor = new Lessor({
+    const history = new MvccStore(noLeases)
+    // The lessor and the lease requests call back into this store only later, once it is built.
+    const lessor = new Lessor({
       clock: options.clock,
       minTtlSeconds: options.minLeaseTtlSeconds ?? DEFAULT_MIN_LEASE_TTL_SECONDS,
       deleteKeys: (keys) => void this.#apply({ success: keys.map((key) => ({ type: 'deleteRange', key })) }, Infinity),
     })
-    this.#leases = new LeaseRequests(this.#lessor, () => this.#header())
-    this.#watches = new WatchableStore(this.#history, options.onListenerError ?? rethrowLater)
+    super({
+      lessor,
+      leases: new LeaseRequests(lessor, () => this.#header()),
+      watches: new WatchableStore(history, options.onListenerError ?? rethrowLater),
+    })
+    this.#core = options.core
+    this.#history = history
     this.#maxTxnOps = options.maxTxnOps ?? DEFAULT_MAX_TXN_OPS
   }
 
@@ -82,7 +63,7 @@ export class MvccCoreStore implements KeyValueStore {
   }
 
   async range(request: RangeRequest): Promise<RangeResponse> {
-    this.#open()
+    this.open()
     checkTxnRequest({ success: [{ type: 'range', ...request }] }, this.#maxTxnOps)
     return this.#core.range(request)
   }
@@ -100,55 +81,15 @@ export class MvccCoreStore implements KeyValueStore {
   }
 
   async compact(revision: number): Promise<CompactResponse> {
-    this.#open()
+    this.open()
     if (!Number.isSafeInteger(revision)) throw new StoreError('invalid-argument', `revision ${revision}`)
     const response = this.#core.compact(revision)
     this.#history.compact(revision)
     return response
   }
 
-  async watch(request: WatchRequest, listener: WatchListener): Promise<Watch> {
-    this.#open()
-    if (request.startRevision !== undefined && !Number.isSafeInteger(request.startRevision)) {
-      throw new StoreError('invalid-argument', `startRevision ${request.startRevision}`)
-    }
-    return this.#watches.create(request, listener)
-  }
-
-  async leaseGrant(request: LeaseGrantRequest): Promise<LeaseGrantResponse> {
-    this.#open()
-    return this.#leases.grant(request)
-  }
-
-  async leaseRevoke(id: number): Promise<LeaseRevokeResponse> {
-    this.#open()
-    return this.#leases.revoke(id)
-  }
-
-  async leaseKeepAlive(id: number): Promise<LeaseKeepAliveResponse> {
-    this.#open()
-    return this.#leases.keepAlive(id)
-  }
-
-  async leaseTimeToLive(request: LeaseTimeToLiveRequest): Promise<LeaseTimeToLiveResponse> {
-    this.#open()
-    return this.#leases.timeToLive(request)
-  }
-
-  async leaseLeases(): Promise<LeaseLeasesResponse> {
-    this.#open()
-    return this.#leases.leases()
-  }
-
-  async close(): Promise<void> {
-    if (this.#closed) return
-    this.#closed = true
-    this.#lessor.stop()
-    this.#watches.closeAll()
-  }
-
   #run(request: TxnRequest): TxnResponse {
-    this.#open()
+    this.open()
     return this.#apply(request, this.#maxTxnOps)
   }
 
@@ -166,7 +107,7 @@ export class MvccCoreStore implements KeyValueStore {
       const batch: RevisionBatch = { revision, events: this.#events(request, path, response) }
       this.#history.commit(batch)
       for (const event of batch.events) this.#followLeases(event)
-      this.#watches.notify(batch)
+      this.watches.notify(batch)
     }
     return trim(request, path, response)
   }
@@ -190,7 +131,7 @@ export class MvccCoreStore implements KeyValueStore {
       } else if (op.type === 'put') {
         if ((op.ignoreValue || op.ignoreLease) && this.#current(op.key) === undefined) throw new StoreError('key-not-found', op.key)
         const lease = op.lease ?? 0
-        if (lease !== 0 && !this.#leases.exists(lease)) throw new StoreError('lease-not-found', `lease ${lease}`)
+        if (lease !== 0 && !this.leases.exists(lease)) throw new StoreError('lease-not-found', `lease ${lease}`)
       } else if (op.type === 'txn') this.#check(op, path.nested[i]!)
     })
   }
@@ -242,8 +183,8 @@ export class MvccCoreStore implements KeyValueStore {
   #followLeases(event: Event): void {
     const before = event.prevKv?.lease ?? 0
     const after = event.type === 'put' ? event.kv.lease : 0
-    if (before !== 0 && before !== after) this.#lessor.detach(before, event.kv.key)
-    if (after !== 0) this.#lessor.attach(after, event.kv.key)
+    if (before !== 0 && before !== after) this.lessor.detach(before, event.kv.key)
+    if (after !== 0) this.lessor.attach(after, event.kv.key)
   }
 
   #current(key: string): KeyValue | undefined {
@@ -252,10 +193,6 @@ export class MvccCoreStore implements KeyValueStore {
 
   #header() {
     return { revision: this.#history.currentRevision }
-  }
-
-  #open(): void {
-    if (this.#closed) throw new StoreError('closed')
   }
 }
 
@@ -274,17 +211,4 @@ function trim(request: TxnRequest, path: TxnPath, response: TxnResponse): TxnRes
     return r
   })
   return { ...response, responses }
-}
-
-function only<T extends ResponseOp['type']>(response: TxnResponse, type: T): Omit<Extract<ResponseOp, { type: T }>, 'type'> {
-  const op = response.responses[0]
-  if (op === undefined || op.type !== type) throw new Error(`internal: expected a ${type} response`)
-  const { type: _, ...rest } = op as Extract<ResponseOp, { type: T }>
-  return rest
-}
-
-function rethrowLater(error: unknown): void {
-  queueMicrotask(() => {
-    throw error
-  })
 }
