@@ -8,7 +8,8 @@ import type { ApiEndpoint } from '../client.ts'
 import { ApiError } from '../errors/status.ts'
 import { deepFreeze } from '../registry/object.ts'
 import type { WatchEvent, WatchHandle, WatchListener } from '../watch-event.ts'
-import { decodeBatch, encodeBatch, FLUSH_AT, type Batch, type ClientMessage, type Method, type ServerMessage } from './protocol.ts'
+import { Outbox } from './outbox.ts'
+import { decodeBatch, type ClientMessage, type Method, type ServerMessage } from './protocol.ts'
 
 interface Waiting {
   readonly resolve: (value: unknown) => void
@@ -54,13 +55,14 @@ export class RemoteEndpoint implements ApiEndpoint {
   readonly #waiting = new Map<number, Waiting>()
   readonly #watches = new Map<number, RemoteWatch>()
   #nextId = 1
-  #outbox: ClientMessage[] = []
+  readonly #outbox: Outbox<ClientMessage>
 
   constructor(port: MessagePort) {
     this.#port = port
+    this.#outbox = new Outbox(port, this.#unsendable)
     port.on('message', (text: string) => {
       // What this side made before the batch arrived goes out before the batch is worked through.
-      this.#flush()
+      this.#outbox.flush()
       for (const message of decodeBatch<ServerMessage>(text)) this.#receive(message)
     })
   }
@@ -74,15 +76,7 @@ export class RemoteEndpoint implements ApiEndpoint {
 
   /** Queues a message; everything queued in one turn of the event loop goes out as one batch. */
   send(message: ClientMessage): void {
-    if (this.#outbox.length === 0) setImmediate(this.#flush)
     this.#outbox.push(message)
-    if (this.#outbox.length >= FLUSH_AT) this.#flush()
-  }
-
-  readonly #flush = (): void => {
-    const batch: Batch<ClientMessage> = this.#outbox
-    this.#outbox = []
-    if (batch.length > 0) this.#port.postMessage(encodeBatch(batch, this.#unsendable))
   }
 
   /** A request JSON cannot carry fails on its own; the rest of its batch still goes out. */

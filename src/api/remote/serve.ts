@@ -1,13 +1,13 @@
 // The server side of the thread transport (protocol.ts): answers each request by calling the
-// endpoint, and forwards each watch's events. Answers and events are gathered in order and posted
-// once per turn of the event loop (or every FLUSH_AT), since a message costs more than encoding
-// one more event.
+// endpoint, and forwards each watch's events. Answers and events go out through an Outbox, in the
+// order they were made.
 import type { MessagePort } from 'node:worker_threads'
 import type { ApiEndpoint } from '../client.ts'
 import { newInternalError } from '../errors/api-errors.ts'
 import { isApiError } from '../errors/status.ts'
 import type { WatchEvent, WatchHandle } from '../watch-event.ts'
-import { decodeBatch, encodeBatch, FLUSH_AT, type Batch, type ClientMessage, type ServerMessage } from './protocol.ts'
+import { Outbox } from './outbox.ts'
+import { decodeBatch, type ClientMessage, type ServerMessage } from './protocol.ts'
 
 export interface ServedApi {
   /** Stops every watch and stops listening on the port. */
@@ -28,36 +28,14 @@ function unencodableAnswer(message: ServerMessage, error: Error): ServerMessage 
 
 export function serveApi(endpoint: ApiEndpoint, port: MessagePort): ServedApi {
   const watches = new Map<number, WatchHandle>()
-  // Everything to send, in the order it was made; posted as one batch per turn of the event loop,
-  // or sooner once it holds FLUSH_AT items, so a long synchronous run still streams.
-  let outbox: ServerMessage[] = []
-  let items = 0
-  let flushQueued = false
-  const flush = () => {
-    flushQueued = false
-    if (outbox.length === 0) return
-    const batch: Batch<ServerMessage> = outbox
-    outbox = []
-    items = 0
-    port.postMessage(encodeBatch(batch, unencodableAnswer))
-  }
-  const counted = () => {
-    if (++items >= FLUSH_AT) flush()
-    else if (!flushQueued) {
-      flushQueued = true
-      setImmediate(flush)
-    }
-  }
-  const post = (message: ServerMessage) => {
-    outbox.push(message)
-    counted()
-  }
+  const outbox = new Outbox<ServerMessage>(port, unencodableAnswer)
+  const post = (message: ServerMessage) => outbox.push(message)
   // Consecutive events of one watch share a message.
   const postEvent = (watchId: number, event: WatchEvent) => {
-    const last = outbox.at(-1)
+    const last = outbox.last
     if (last?.type !== 'events' || last.watchId !== watchId) return post({ type: 'events', watchId, events: [event] })
     ;(last.events as WatchEvent[]).push(event)
-    counted()
+    outbox.grew()
   }
 
   async function answer(id: number, run: () => Promise<unknown>): Promise<void> {
@@ -98,7 +76,7 @@ export function serveApi(endpoint: ApiEndpoint, port: MessagePort): ServedApi {
 
   const onBatch = (text: string) => {
     // What this side made before the batch arrived goes out before the batch is worked through.
-    flush()
+    outbox.flush()
     const batch = decodeBatch<ClientMessage>(text)
     for (const message of batch) onMessage(message)
   }
@@ -108,7 +86,7 @@ export function serveApi(endpoint: ApiEndpoint, port: MessagePort): ServedApi {
       port.off('message', onBatch)
       for (const handle of watches.values()) handle.stop()
       watches.clear()
-      flush()
+      outbox.flush()
     },
   }
 }
