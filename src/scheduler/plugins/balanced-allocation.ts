@@ -66,13 +66,10 @@ const preScoreKey = stateKey<readonly number[]>(`PreScore${names.NodeResourcesBa
 export class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlugin {
   readonly name = names.NodeResourcesBalancedAllocation
   readonly #scorer: ResourceAllocationScorer
-  /** The scorer's cpu+memory form, called from here so this call site sees one function. */
-  readonly #cpuMemory: ResourceAllocationScorer['cpuMemory']
 
   constructor(args: NodeResourcesBalancedAllocationArgs = {}) {
     const resources = args.resources && args.resources.length > 0 ? args.resources : defaultResources
     this.#scorer = new ResourceAllocationScorer(resources, balancedScorer, true)
-    this.#cpuMemory = this.#scorer.cpuMemory
   }
 
   preScore(state: CycleState, pod: Pod): Status {
@@ -88,7 +85,8 @@ export class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlu
       requests = this.#scorer.podRequestList(pod)
       if (requests.every((r) => r === 0)) return 0
     }
-    const cpuMemory = this.#cpuMemory
+    // Called here, not inside the scorer, so this call site sees one function (see cpuMemory).
+    const cpuMemory = this.#scorer.cpuMemory
     if (cpuMemory !== undefined) return cpuMemory(nodeInfo.requested, nodeInfo.allocatable, requests)
     return this.#scorer.score(nodeInfo, requests)
   }

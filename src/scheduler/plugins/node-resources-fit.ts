@@ -139,8 +139,6 @@ export class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScore
   readonly #ignoredResources: ReadonlySet<string>
   readonly #ignoredResourceGroups: ReadonlySet<string>
   readonly #scorer: ResourceAllocationScorer
-  /** The scorer's cpu+memory form, called from here so this call site sees one function. */
-  readonly #cpuMemory: ResourceAllocationScorer['cpuMemory']
 
   constructor(args: NodeResourcesFitArgs = {}) {
     this.#ignoredResources = new Set(args.ignoredResources ?? [])
@@ -148,7 +146,6 @@ export class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScore
     const strategy = args.scoringStrategy ?? { type: 'LeastAllocated' }
     const resources = strategy.resources && strategy.resources.length > 0 ? strategy.resources : defaultResources
     this.#scorer = new ResourceAllocationScorer(resources, scorerFor({ ...strategy, resources }), false)
-    this.#cpuMemory = this.#scorer.cpuMemory
   }
 
   preFilter(state: CycleState, pod: Pod): PreFilterResult {
@@ -169,7 +166,8 @@ export class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScore
 
   score(state: CycleState, pod: Pod, nodeInfo: NodeInfo): number | Status {
     const requests = state.read(preScoreKey) ?? this.#scorer.podRequestList(pod)
-    const cpuMemory = this.#cpuMemory
+    // Called here, not inside the scorer, so this call site sees one function (see cpuMemory).
+    const cpuMemory = this.#scorer.cpuMemory
     if (cpuMemory !== undefined) return cpuMemory(nodeInfo.nonZeroRequested, nodeInfo.allocatable, requests)
     return this.#scorer.score(nodeInfo, requests)
   }

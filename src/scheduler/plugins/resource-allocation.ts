@@ -93,9 +93,9 @@ export class ResourceAllocationScorer {
   readonly #kinds: readonly Kind[]
   readonly #scalar: readonly boolean[]
   /**
-   * The scorer's cpu+memory form when the resources are exactly [cpu, memory], else undefined.
-   * Plugins call it from their own score method: a call site shared by every resource scorer
-   * sees several functions and V8 will not inline any of them.
+   * The scorer's cpu+memory form when the resources are exactly [cpu, memory], else undefined;
+   * plugins try it before score(). They call it from their own score method: a call site shared
+   * by every resource scorer would see several functions, and V8 inlines none of them there.
    */
   readonly cpuMemory: ResourceScorer['cpuMemory']
 
@@ -125,9 +125,8 @@ export class ResourceAllocationScorer {
     })
   }
 
+  /** The node's score over every configured resource, the general way (when cpuMemory is undefined). */
   score(nodeInfo: NodeInfo, podRequests: readonly number[]): number | Status {
-    const cpuMemory = this.cpuMemory
-    if (cpuMemory !== undefined) return cpuMemory(this.useRequested ? nodeInfo.requested : nodeInfo.nonZeroRequested, nodeInfo.allocatable, podRequests)
     const n = this.resources.length
     if (n === 0) return errorStatus('resources not found')
     for (let i = 0; i < n; i++) this.#fill(i, nodeInfo, podRequests[i])
