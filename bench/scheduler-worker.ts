@@ -16,30 +16,30 @@ export type ToWorker = { readonly type: 'run'; readonly api: MessagePort; readon
 export type FromWorker = { readonly type: 'ready' } | { readonly type: 'stopped'; readonly failed: number } | { readonly type: 'error'; readonly message: string }
 
 const port = parentPort!
-let running: { scheduler: Scheduler; remote: RemoteEndpoint; failed: number } | undefined
+let running: { scheduler: Scheduler; remote: RemoteEndpoint; failed: () => number } | undefined
 
 async function handle(message: ToWorker): Promise<FromWorker> {
   switch (message.type) {
     case 'run': {
       if (running) throw new Error('a scheduler is already running in this thread')
       const remote = new RemoteEndpoint(message.api)
-      const run = { remote, failed: 0, scheduler: undefined as unknown as Scheduler }
       const client = new ApiClient(remote)
-      run.scheduler = await Scheduler.start({
+      let failed = 0
+      const scheduler = await Scheduler.start({
         client,
         clock: new RealClock(),
         random: new Random(message.seed),
         // Let the API server's answers and watch events in while the queue is long.
         yieldEvery: 32,
         onEvent: (e) => {
-          if (e.type === 'failed') run.failed++
+          if (e.type === 'failed') failed++
         },
       })
       // Synced means listed; the informers' watch requests went out after their lists. One more
       // round trip, answered after them, means the server is watching for us before the run's
       // first pod is created (else the pods reach us only when the server next takes a turn).
       await client.namespaces().get('default')
-      running = run
+      running = { scheduler, remote, failed: () => failed }
       return { type: 'ready' }
     }
     case 'stop': {
@@ -48,7 +48,7 @@ async function handle(message: ToWorker): Promise<FromWorker> {
       running = undefined
       await scheduler.stop()
       remote.close()
-      return { type: 'stopped', failed }
+      return { type: 'stopped', failed: failed() }
     }
   }
 }
