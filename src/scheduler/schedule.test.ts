@@ -36,6 +36,19 @@ describe('schedulePod', () => {
     expect(selectHost(scores, new Random(7))).toBe(selectHost(scores, new Random(7)))
   })
 
+  test('each node tied for the best total is chosen with the same chance, wherever it sits', () => {
+    const scores = [{ name: 'a', score: 30 }, { name: 'b', score: 10 }, { name: 'c', score: 30 }, { name: 'd', score: 29 }, { name: 'e', score: 30 }]
+    const random = new Random(5)
+    const counts = new Map<string, number>()
+    for (let i = 0; i < 3000; i++) {
+      const pick = selectHost(scores, random)!
+      counts.set(pick, (counts.get(pick) ?? 0) + 1)
+    }
+    expect([...counts.keys()].sort()).toEqual(['a', 'c', 'e'])
+    // 1,000 expected each; a binomial's standard deviation here is about 26.
+    for (const n of counts.values()) expect(Math.abs(n - 1000)).toBeLessThan(130)
+  })
+
   test('the pod lands on the least loaded node that fits', () => {
     const snapshot = newSnapshot({
       nodes: [makeNode('n1').capacity({ cpu: '4', memory: '8Gi', pods: '110' }).obj(), makeNode('n2').capacity({ cpu: '4', memory: '8Gi', pods: '110' }).obj(), makeNode('n3').capacity({ cpu: '1', memory: '8Gi', pods: '110' }).obj()],

